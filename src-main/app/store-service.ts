@@ -1,0 +1,49 @@
+import { ApiError } from '../contract/errors';
+import type { StoreHealth, SmsChannelStatus } from '../contract/schemas';
+import { backupDatabase, BackupTargetExistsError, type BackupResult } from '../db/backup';
+import type { Database } from '../db/database';
+import { errorCode } from '../db/sqlite-connection';
+
+/** Health and backup of the live store, for `doctor`, the settings screen and the CLI. */
+export class StoreService {
+  constructor(
+    private readonly db: Database,
+    private readonly latestSchemaVersion: number,
+    private readonly channelStatus: () => SmsChannelStatus,
+  ) {}
+
+  async health(): Promise<StoreHealth> {
+    const schemaVersion = (await this.db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+    const rows = await this.db.all<{ quick_check: string }>('PRAGMA quick_check(5)');
+    const integrity = rows.map((row) => row.quick_check).join('; ');
+    const smsChannel = this.channelStatus();
+    const problems: string[] = [];
+    if (integrity !== 'ok') problems.push(`integrity check failed: ${integrity}`);
+    if (schemaVersion !== this.latestSchemaVersion) {
+      problems.push(`schema version ${schemaVersion}, expected ${this.latestSchemaVersion}`);
+    }
+    if (!smsChannel.healthy) problems.push(`SMS channel: ${smsChannel.detail}`);
+    return {
+      databasePath: this.db.path,
+      schemaVersion,
+      latestSchemaVersion: this.latestSchemaVersion,
+      integrity,
+      smsChannel,
+      healthy: problems.length === 0,
+      problems,
+    };
+  }
+
+  async backup(path: string, overwrite: boolean): Promise<BackupResult> {
+    try {
+      return await backupDatabase(this.db, path, overwrite);
+    } catch (err) {
+      if (err instanceof BackupTargetExistsError) throw new ApiError('CONFLICT', err.message, 'path');
+      const code = errorCode(err);
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'SQLITE_CANTOPEN') {
+        throw new ApiError('VALIDATION', `Cannot write the backup to ${path} (${code})`, 'path');
+      }
+      throw err;
+    }
+  }
+}

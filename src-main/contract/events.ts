@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { settingsSchema } from './schemas';
+
+/** Every event the core pushes to the UI, declared once with its payload. */
+export const events = {
+  'settings.changed': settingsSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** One pushed event as it travels over IPC or the WebSocket. */
+export type EventEnvelope = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];

@@ -1,0 +1,30 @@
+import type { Database } from '../database';
+
+/** Settings are stored one key per row, each value as JSON. */
+export class SettingsRepository {
+  constructor(private readonly db: Database) {}
+
+  async readAll(): Promise<Record<string, unknown>> {
+    const rows = await this.db.all<{ key: string; value: string }>('SELECT key, value FROM settings');
+    return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  }
+
+  /** Writes the given keys and an audit entry naming them, in one transaction. */
+  async write(entries: Record<string, unknown>, actor: string, now: number): Promise<void> {
+    const keys = Object.keys(entries);
+    if (keys.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const key of keys) {
+        await tx.run(
+          `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+          [key, JSON.stringify(entries[key]), now],
+        );
+      }
+      await tx.run(
+        `INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, ?, 'settings.update', 'settings', ?)`,
+        [now, actor, keys.sort().join(',')],
+      );
+    });
+  }
+}
