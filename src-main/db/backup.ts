@@ -40,7 +40,7 @@ export async function backupDatabase(db: Database, target: string, overwrite: bo
 
 /** PRAGMA quick_check on a file, read-only: "ok" or the problems found. */
 export async function quickCheck(path: string): Promise<string> {
-  const connection = await SqliteConnection.open(path, 'readonly');
+  const connection = await SqliteConnection.open(path, 'inspect');
   try {
     const rows = await connection.all<{ quick_check: string }>('PRAGMA quick_check(5)');
     return rows.map((row) => row.quick_check).join('; ');

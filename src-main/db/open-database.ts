@@ -101,9 +101,14 @@ async function preflight(path: string, latest: number): Promise<number> {
   }
   if (!header.equals(SQLITE_HEADER)) throw refuse('not-a-database', path, '');
 
+  // Left by a crash or by another program using the file: then it must be read too.
+  const walPending = await stat(`${path}-wal`).then(
+    (info) => info.size > 0,
+    () => false,
+  );
   let connection: SqliteConnection;
   try {
-    connection = await SqliteConnection.open(path, 'readonly');
+    connection = await SqliteConnection.open(path, walPending ? 'readonly' : 'inspect');
   } catch (err) {
     throw refuse('unreadable', path, describe(err));
   }

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -16,17 +17,26 @@ export interface SqlExecutor {
   exec(sql: string): Promise<void>;
 }
 
-export type OpenMode = 'readonly' | 'readwrite-create';
+/**
+ * `inspect` reads a file that must not change at all: SQLite is told it is immutable,
+ * so it takes no locks and creates no -wal or -shm files beside it. Only safe when
+ * no -wal file exists (one that does would be ignored).
+ */
+export type OpenMode = 'readonly' | 'readwrite-create' | 'inspect';
 
 /** A promise wrapper over one `sqlite3` connection; no locking of its own (see Database). */
 export class SqliteConnection implements SqlExecutor {
   private constructor(private readonly raw: sqlite3.Database) {}
 
   static open(path: string, mode: OpenMode): Promise<SqliteConnection> {
-    const flags =
-      mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+    const flags = {
+      readonly: sqlite3.OPEN_READONLY,
+      'readwrite-create': sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE,
+      inspect: sqlite3.OPEN_READONLY | sqlite3.OPEN_URI,
+    }[mode];
+    const name = mode === 'inspect' ? `${pathToFileURL(path).href}?immutable=1` : path;
     return new Promise((resolve, reject) => {
-      const raw = new sqlite3.Database(path, flags, (err) => {
+      const raw = new sqlite3.Database(name, flags, (err) => {
         if (err) reject(err);
         else resolve(new SqliteConnection(raw));
       });

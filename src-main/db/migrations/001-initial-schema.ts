@@ -5,6 +5,10 @@ import type { Migration } from './migration';
  * milliseconds in INTEGER columns named *_at; phone numbers are E.164 text;
  * flags are 0/1 integers; every table is STRICT so a wrong type is an error.
  */
+/** E.164: a plus, a non-zero digit, then digits only; at most 15 digits in all. */
+const isE164 = (column: string) =>
+  `(${column} GLOB '+[1-9]*' AND substr(${column}, 2) NOT GLOB '*[^0-9]*' AND length(${column}) BETWEEN 8 AND 16)`;
+
 const statements = [
   `CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -16,7 +20,7 @@ const statements = [
     id INTEGER PRIMARY KEY,
     first_name TEXT NOT NULL,
     last_name TEXT NOT NULL,
-    mobile TEXT CHECK (mobile IS NULL OR mobile GLOB '+[1-9][0-9]*'),
+    mobile TEXT CHECK (mobile IS NULL OR ${isE164('mobile')}),
     email TEXT,
     language TEXT NOT NULL DEFAULT 'it' CHECK (language IN ('it', 'en')),
     notes TEXT NOT NULL DEFAULT '',
@@ -94,7 +98,7 @@ const statements = [
     rule_id INTEGER REFERENCES reminder_rules (id) ON DELETE SET NULL,
     appointment_start_at INTEGER,
     kind TEXT NOT NULL CHECK (kind IN ('reminder', 'reply_ack', 'manual')),
-    to_phone TEXT NOT NULL CHECK (to_phone GLOB '+[1-9][0-9]*'),
+    to_phone TEXT NOT NULL CHECK ${isE164('to_phone')},
     body TEXT NOT NULL,
     encoding TEXT NOT NULL CHECK (encoding IN ('gsm7', 'ucs2')),
     segments INTEGER NOT NULL CHECK (segments >= 1),
