@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError, type CallResult } from '../contract/errors';
 import { isMethodName, methods, type Handlers } from '../contract/methods';
 import type { Logger } from './logger';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { settingsSchema } from './schemas';
 
 /** Every event the core pushes to the UI, declared once with its payload. */
