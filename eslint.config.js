@@ -60,7 +60,7 @@ export default defineConfig(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
             {
-              group: ['**/src-main/**', '!**/src-main/contract/**'],
+              regex: 'src-main/(?!contract/)',
               message: 'The renderer reaches the core only through src-main/contract.',
             },
           ],

@@ -1,0 +1,18 @@
+import { SimpleGrid } from '@mantine/core';
+import { useI18n } from '../i18n/i18n-context';
+import { ScreenTitle } from '../shell/ScreenTitle';
+import { AboutCard } from './settings/AboutCard';
+import { SettingsForm } from './settings/SettingsForm';
+
+export function SettingsScreen() {
+  const { t } = useI18n();
+  return (
+    <>
+      <ScreenTitle>{t('settings.title')}</ScreenTitle>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+        <SettingsForm />
+        <AboutCard />
+      </SimpleGrid>
+    </>
+  );
+}
