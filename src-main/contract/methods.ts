@@ -1,75 +1,17 @@
-import { z } from 'zod';
-import {
-  agendaItemSchema,
-  appInfoSchema,
-  backupResultSchema,
-  clientRowSchema,
-  instantSchema,
-  officeSummarySchema,
-  settingsSchema,
-  storeHealthSchema,
-} from './schemas';
-
-const noInput = z.object({}).strict();
-const MAX_AGENDA_RANGE_MS = 62 * 24 * 3600 * 1000;
+import type { z } from 'zod';
+import { agendaMethods } from './agenda-methods';
+import { officeMethods } from './office-methods';
 
 /**
  * Every API method, declared once: its name, what it accepts and what it returns.
- * The Electron IPC bridge, the web bridge and the renderer's client are all built
- * from this map, so a method added here is reachable everywhere and nowhere else.
+ * Each domain declares its own map in its own file; this is the one place they
+ * are merged. The Electron IPC bridge, the web bridge and the renderer's client
+ * are all built from this map, so a method added here is reachable everywhere.
  */
 export const methods = {
-  'app.info': {
-    input: noInput,
-    output: appInfoSchema,
-  },
-  'settings.get': {
-    input: noInput,
-    output: settingsSchema,
-  },
-  'settings.update': {
-    input: settingsSchema.partial().strict(),
-    output: settingsSchema,
-  },
-  'office.summary': {
-    input: noInput,
-    output: officeSummarySchema,
-  },
-  'store.health': {
-    input: noInput,
-    output: storeHealthSchema,
-  },
-  'store.backup': {
-    input: z
-      .object({
-        path: z.string().min(1).refine((p) => /^([a-zA-Z]:[\\/]|[\\/])/.test(p), 'must be an absolute path'),
-        overwrite: z.boolean().default(false),
-      })
-      .strict(),
-    output: backupResultSchema,
-  },
-  'clients.list': {
-    input: z
-      .object({
-        query: z.string().max(100).default(''),
-        limit: z.number().int().min(1).max(500).default(50),
-        offset: z.number().int().min(0).default(0),
-      })
-      .strict(),
-    output: z.object({ total: z.number().int(), items: z.array(clientRowSchema) }),
-  },
-  'appointments.list': {
-    input: z
-      .object({ from: instantSchema, to: instantSchema })
-      .strict()
-      .refine((r) => r.to > r.from, { message: 'must be after from', path: ['to'] })
-      .refine((r) => r.to - r.from <= MAX_AGENDA_RANGE_MS, {
-        message: 'range longer than 62 days',
-        path: ['to'],
-      }),
-    output: z.object({ items: z.array(agendaItemSchema) }),
-  },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  ...officeMethods,
+  ...agendaMethods,
+} as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

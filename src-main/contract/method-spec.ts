@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** One API method: what it accepts and what it returns. */
+export interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+export type MethodMap = Record<string, MethodSpec>;
+
+/** For methods that take nothing: `{}` and no other key. */
+export const noInput = z.object({}).strict();
