@@ -54,7 +54,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   try {
     const demo = options.demo ?? false;
-    if (demo && (await isEmpty(db))) await seedDemoOffice(db, options.random ?? cryptoRandom, clock.now());
+    const random = options.random ?? cryptoRandom;
+    if (demo && (await isEmpty(db))) await seedDemoOffice(db, random, clock.now());
 
     const events = new EventHub();
     const settings = new SettingsService(new SettingsRepository(db), options.systemTimeZone ?? systemTimeZone());
@@ -62,6 +63,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const api = createHandlers({
       db,
       clock,
+      random,
+      log,
       events,
       settings,
       store,

@@ -2,24 +2,19 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../app/create-core';
 import { defaultDataDir } from '../app/data-dir';
 import { EXIT_PROBLEM, EXIT_USAGE, openCoreOrExplain } from '../app/entry-support';
-import { backup } from './commands/backup';
-import { doctor } from './commands/doctor';
+import type { CliOption } from './cli-command';
+import { commands } from './commands';
 
 const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command> [options]
 
 Commands:
-  doctor                        check the database and the SMS channel (exit 0 when healthy)
-  backup --out FILE [--force]   write a checked copy of the database to FILE
+${commands.flatMap((command) => command.usage.map((line) => `  ${line}`)).join('\n')}
 
 Options:
   --data-dir DIR   the office data folder (default: $PROMEMORIA_DATA_DIR or ${defaultDataDir({})})
   -h, --help       show this help`;
 
-/** Which options each command accepts besides the global ones. */
-const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  doctor: [],
-  backup: ['out', 'force'],
-};
+const GLOBAL_OPTIONS: Record<string, CliOption> = { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } };
 
 function usageError(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -27,17 +22,12 @@ function usageError(message: string): never {
 }
 
 async function main(): Promise<number> {
+  // Every command's options are parsed together, then each command accepts only its own.
+  const allOptions: Record<string, CliOption> = { ...GLOBAL_OPTIONS };
+  for (const command of commands) Object.assign(allOptions, command.options);
   let parsed;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ allowPositionals: true, options: allOptions });
   } catch (err) {
     usageError(err instanceof Error ? err.message : String(err));
   }
@@ -46,23 +36,24 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const [command, ...extra] = positionals;
-  if (command === undefined) usageError('No command given.');
-  const allowed = COMMAND_OPTIONS[command];
-  if (!allowed) usageError(`Unknown command "${command}".`);
-  if (extra.length > 0) usageError(`Unexpected argument "${extra[0]}".`);
-  for (const option of ['out', 'force'] as const) {
-    if (values[option] !== undefined && !allowed.includes(option)) usageError(`"${command}" does not take --${option}.`);
+  const [name, ...args] = positionals;
+  if (name === undefined) usageError('No command given.');
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) usageError(`Unknown command "${name}".`);
+  const own: Record<string, string | boolean | undefined> = {};
+  for (const [option, value] of Object.entries(values)) {
+    if (option in GLOBAL_OPTIONS) continue;
+    if (!(option in command.options)) usageError(`"${name}" does not take --${option}.`);
+    own[option] = value;
   }
-  if (command === 'backup' && !values.out) usageError('backup needs --out FILE.');
+  const problem = command.checkUsage(own, args);
+  if (problem) usageError(problem);
 
-  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
   const core = await openCoreOrExplain(() => createCore({ dataDir }));
   if (!core) return EXIT_PROBLEM;
-  const print = (line: string) => console.log(line);
   try {
-    if (command === 'doctor') return await doctor(core, print);
-    return await backup(core, values.out ?? '', values.force ?? false, print);
+    return await command.run({ core, values: own, args, print: (line) => console.log(line) });
   } finally {
     await core.dispose();
   }

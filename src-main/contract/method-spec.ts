@@ -10,3 +10,8 @@ export type MethodMap = Record<string, MethodSpec>;
 
 /** For methods that take nothing: `{}` and no other key. */
 export const noInput = z.object({}).strict();
+
+/** One handler per method of `M`: validated input in, the declared output out. */
+export type HandlersOf<M extends MethodMap> = {
+  [K in keyof M]: (input: z.output<M[K]['input']>) => Promise<z.output<M[K]['output']>>;
+};

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { agendaMethods } from './agenda-methods';
+import { calendarMethods } from './calendar-methods';
+import { clientsMethods } from './clients-methods';
+import type { HandlersOf } from './method-spec';
 import { officeMethods } from './office-methods';
+import { smsMethods } from './sms-methods';
 
 /**
  * Every API method, declared once: its name, what it accepts and what it returns.
@@ -11,6 +15,9 @@ import { officeMethods } from './office-methods';
 export const methods = {
   ...officeMethods,
   ...agendaMethods,
+  ...clientsMethods,
+  ...calendarMethods,
+  ...smsMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -28,9 +35,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** The core implements this: one handler per method. */
-export type Handlers = {
-  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
-};
+export type Handlers = HandlersOf<Methods>;
 
 /** What the renderer calls: the same methods, with caller-side input types. */
 export type ApiClient = {

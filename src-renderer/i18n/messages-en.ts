@@ -5,6 +5,10 @@
  * Placeholders in braces are filled by t(); the office wording ({client}, {Clients},
  * {room}, {staff}, {StaffMember}…) is always available.
  */
+import { calendarEn } from './areas/calendar-en';
+import { clientsEn } from './areas/clients-en';
+import { smsChannelEn } from './areas/sms-channel-en';
+
 export const en = {
   'nav.calendar': 'Calendar',
   'nav.clients': '{Clients}',
@@ -134,6 +138,11 @@ export const en = {
   'about.smsChannel': 'SMS channel',
   'about.sms.working': 'working',
   'about.sms.notWorking': 'not working',
+
+  // Each module's screens keep their texts in i18n/areas/.
+  ...clientsEn,
+  ...calendarEn,
+  ...smsChannelEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

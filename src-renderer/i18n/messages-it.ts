@@ -1,3 +1,6 @@
+import { calendarIt } from './areas/calendar-it';
+import { clientsIt } from './areas/clients-it';
+import { smsChannelIt } from './areas/sms-channel-it';
 import type { Messages } from './messages-en';
 
 /** Italian texts; typed against the English keys so neither dictionary can miss one. */
@@ -130,4 +133,8 @@ export const it: Messages = {
   'about.smsChannel': 'Canale SMS',
   'about.sms.working': 'funziona',
   'about.sms.notWorking': 'non funziona',
+
+  ...clientsIt,
+  ...calendarIt,
+  ...smsChannelIt,
 };

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../cli-command';
+import { backupCommand } from './backup';
+import { doctorCommand } from './doctor';
+
+/** Every CLI command, in the order the usage text lists them. */
+export const commands: readonly CliCommand[] = [doctorCommand, backupCommand];

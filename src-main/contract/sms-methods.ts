@@ -1,0 +1,4 @@
+import type { MethodMap } from './method-spec';
+
+/** The sms module's methods. */
+export const smsMethods = {} as const satisfies MethodMap;
