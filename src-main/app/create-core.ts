@@ -8,11 +8,12 @@ import { systemTimeZone } from '../domain/time-zone';
 import { systemClock, type Clock } from './clock';
 import { backupsDirIn, databasePathIn } from './data-dir';
 import { seedDemoOffice } from './demo-office';
-import { currentChannelStatus } from '../sms/channel-status';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
 import { cryptoRandom, type RandomSource } from './random';
+import { MemorySecretStore, type SecretStore } from './secret-store';
+import { SmsChannel } from './sms-channel';
 import { StoreService } from './store-service';
 import { APP_VERSION } from './version';
 
@@ -25,11 +26,14 @@ export interface CoreOptions {
   demo?: boolean;
   /** Defaults to the computer's time zone; tests pin it. */
   systemTimeZone?: string;
+  /** Where the SMPP password and SIM PIN live; the desktop app passes the OS key store. */
+  secrets?: SecretStore;
 }
 
 export interface Core {
   api: Handlers;
   events: EventHub;
+  sms: SmsChannel;
   log: Logger;
   dataDir: string;
   /** Closes everything the core started. Safe to call twice. */
@@ -58,8 +62,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (demo && (await isEmpty(db))) await seedDemoOffice(db, random, clock.now());
 
     const events = new EventHub();
-    const settings = new SettingsService(new SettingsRepository(db), options.systemTimeZone ?? systemTimeZone());
-    const store = new StoreService(db, LATEST_SCHEMA_VERSION, currentChannelStatus);
+    const settingsRepository = new SettingsRepository(db);
+    const settings = new SettingsService(settingsRepository, options.systemTimeZone ?? systemTimeZone());
+    const sms = await SmsChannel.open({
+      clock,
+      random,
+      log,
+      events,
+      settings: settingsRepository,
+      secrets: options.secrets ?? new MemorySecretStore(),
+    });
+    const store = new StoreService(db, LATEST_SCHEMA_VERSION, () => sms.status());
     const api = createHandlers({
       db,
       clock,
@@ -68,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       settings,
       store,
+      sms,
       info: { version: APP_VERSION, dataDir: options.dataDir, demo },
     });
 
@@ -75,10 +89,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return {
       api,
       events,
+      sms,
       log,
       dataDir: options.dataDir,
       dispose() {
         disposed ??= (async () => {
+          await sms.close();
           events.clear();
           await db.close();
         })();

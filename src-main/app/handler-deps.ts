@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
 import type { RandomSource } from './random';
+import type { SmsChannel } from './sms-channel';
 import type { StoreService } from './store-service';
 
 /** What every domain's handlers may use; each domain builds its own services from these. */
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   events: EventHub;
   settings: SettingsService;
   store: StoreService;
+  sms: SmsChannel;
   info: { version: string; dataDir: string; demo: boolean };
 }
 

@@ -5,6 +5,8 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'TRANSPORT_DOWN',
+  /** The SMS channel refused the message for good (invalid number, barred…). */
+  'SEND_REJECTED',
   'STORE_REFUSED',
   'UNAUTHORIZED',
   'FORBIDDEN',

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
-import { settingsSchema } from './schemas';
+import { settingsSchema, smsChannelSchema } from './schemas';
 
 /** Every event the core pushes to the UI, declared once with its payload. */
 export const events = {
   'settings.changed': settingsSchema,
+  /** The SMS channel connected, dropped, changed signal… */
+  'sms.status': smsChannelSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { linkStates, smsChannelKinds } from './sms-schemas';
 
 /** Instants cross the boundary as UTC epoch milliseconds, the same convention as the store. */
 export const instantSchema = z.number().int().min(0).max(8_640_000_000_000_000);
+
+/** A phone number in E.164: "+393331234567". */
+export const e164Schema = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'expected an international number such as +393331234567');
 
 export const officeTypes = ['dental', 'legal', 'other'] as const;
 export type OfficeType = (typeof officeTypes)[number];
@@ -31,13 +35,17 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const smsChannelKinds = ['simulator', 'modem', 'smpp'] as const;
 export const smsChannelSchema = z.object({
   kind: z.enum(smsChannelKinds),
   /** False for the simulator: "no SMS leaves this computer". */
   sendsRealSms: z.boolean(),
   healthy: z.boolean(),
+  state: z.enum(linkStates),
   detail: z.string(),
+  /** 0–5, modem only. */
+  signalBars: z.number().int().min(0).max(5).optional(),
+  operator: z.string().optional(),
+  lastError: z.string().optional(),
 });
 export type SmsChannelStatus = z.infer<typeof smsChannelSchema>;
 

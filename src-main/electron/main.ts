@@ -5,6 +5,7 @@ import { createCore, type Core } from '../app/create-core';
 import { StoreRefusedError } from '../db/store-refused-error';
 import { installAppMenu } from './app-menu';
 import { APP_ENTRY_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { shutdownBeforeQuit } from './graceful-quit';
 import { forwardCoreEvents, registerIpcBridge } from './ipc-bridge';
 import { hardenAllWebContents } from './web-security';
@@ -29,7 +30,7 @@ if (app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = process.env.PROMEMORIA_DATA_DIR || app.getPath('userData');
   await app.whenReady();
-  const core = await createCore({ dataDir });
+  const core = await createCore({ dataDir, secrets: SafeStorageSecretStore.create(dataDir) });
   try {
     await openUi(core);
   } catch (err) {

@@ -43,6 +43,7 @@ export const en = {
   'errorCode.NOT_FOUND': 'Not found',
   'errorCode.CONFLICT': 'Changed in the meantime',
   'errorCode.TRANSPORT_DOWN': 'Connection lost',
+  'errorCode.SEND_REJECTED': 'Message refused',
   'errorCode.STORE_REFUSED': 'The data could not be saved',
   'errorCode.UNAUTHORIZED': 'Session not recognised',
   'errorCode.FORBIDDEN': 'Not allowed',

@@ -38,6 +38,7 @@ export const it: Messages = {
   'errorCode.NOT_FOUND': 'Non trovato',
   'errorCode.CONFLICT': 'Modificato nel frattempo',
   'errorCode.TRANSPORT_DOWN': 'Connessione persa',
+  'errorCode.SEND_REJECTED': 'Messaggio rifiutato',
   'errorCode.STORE_REFUSED': 'Non è stato possibile salvare i dati',
   'errorCode.UNAUTHORIZED': 'Sessione non riconosciuta',
   'errorCode.FORBIDDEN': 'Non consentito',

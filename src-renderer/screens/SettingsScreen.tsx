@@ -1,8 +1,9 @@
-import { SimpleGrid } from '@mantine/core';
+import { SimpleGrid, Stack } from '@mantine/core';
 import { useI18n } from '../i18n/i18n-context';
 import { ScreenTitle } from '../shell/ScreenTitle';
 import { AboutCard } from './settings/AboutCard';
 import { SettingsForm } from './settings/SettingsForm';
+import { SmsChannelCard } from './settings/SmsChannelCard';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -11,7 +12,10 @@ export function SettingsScreen() {
       <ScreenTitle>{t('settings.title')}</ScreenTitle>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
         <SettingsForm />
-        <AboutCard />
+        <Stack gap="md">
+          <SmsChannelCard />
+          <AboutCard />
+        </Stack>
       </SimpleGrid>
     </>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { Language, Settings } from '../../src-main/contract/schemas';
+import type { Language, Settings, SmsChannelStatus } from '../../src-main/contract/schemas';
 import { useApi, useApiEvent } from '../api/api-context';
 import { useApiQuery } from '../api/use-api-query';
 import { I18nProvider } from '../i18n/i18n-context';
@@ -18,8 +18,16 @@ export function OfficeLoader({ children }: { children: ReactNode }) {
   const [latest, setLatest] = useState<Settings>();
   useApiEvent('settings.changed', setLatest);
 
+  // The SMS channel connects, drops and changes signal: the header and screens follow it live.
+  const [channel, setChannel] = useState<SmsChannelStatus>();
+  useApiEvent('sms.status', setChannel);
+
   const settings = latest ?? settingsQuery.data;
-  const appInfo = infoQuery.data;
+  const loadedInfo = infoQuery.data;
+  const appInfo = useMemo(
+    () => (loadedInfo && channel ? { ...loadedInfo, smsChannel: channel } : loadedInfo),
+    [loadedInfo, channel],
+  );
 
   const updateSettings = useCallback(
     async (changes: Partial<Settings>) => {

@@ -1,5 +1,8 @@
 import { EXIT_OK, EXIT_PROBLEM } from '../../app/entry-support';
+import { waitForLink } from '../../sms/wait-for-link';
 import type { CliCommand } from '../cli-command';
+
+const CHANNEL_WAIT_MS = 15_000;
 
 /** Prints the store's health; exit 0 when healthy, 1 with the reasons otherwise. */
 export const doctorCommand: CliCommand = {
@@ -8,6 +11,8 @@ export const doctorCommand: CliCommand = {
   options: {},
   checkUsage: (_values, args) => (args.length > 0 ? `Unexpected argument "${args[0]}".` : undefined),
   async run({ core, print }) {
+    // A modem or an SMPP account needs a moment to connect before its state means anything.
+    await waitForLink(core.sms, CHANNEL_WAIT_MS);
     const health = await core.api['store.health']({});
     const channel = health.smsChannel;
     print('Promemoria doctor');
@@ -19,6 +24,9 @@ export const doctorCommand: CliCommand = {
     );
     print(`  Integrity:       ${health.integrity}`);
     print(`  SMS channel:     ${channel.kind}${channel.healthy ? '' : ' (NOT WORKING)'}: ${channel.detail}`);
+    if (channel.operator !== undefined) print(`  Operator:        ${channel.operator}`);
+    if (channel.signalBars !== undefined) print(`  Signal:          ${channel.signalBars}/5`);
+    if (channel.lastError !== undefined) print(`  Last error:      ${channel.lastError}`);
     if (health.healthy) {
       print('Healthy.');
       return EXIT_OK;

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { backupCommand } from './backup';
 import { doctorCommand } from './doctor';
+import { sendCommand } from './send';
 
 /** Every CLI command, in the order the usage text lists them. */
-export const commands: readonly CliCommand[] = [doctorCommand, backupCommand];
+export const commands: readonly CliCommand[] = [doctorCommand, backupCommand, sendCommand];

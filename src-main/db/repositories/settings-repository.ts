@@ -9,6 +9,11 @@ export class SettingsRepository {
     return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
   }
 
+  async read(key: string): Promise<unknown> {
+    const row = await this.db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]);
+    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+  }
+
   /** Writes the given keys and an audit entry naming them, in one transaction. */
   async write(entries: Record<string, unknown>, actor: string, now: number): Promise<void> {
     const keys = Object.keys(entries);

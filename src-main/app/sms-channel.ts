@@ -1,0 +1,157 @@
+import { channelConfigSchema, type ChannelConfig, type ChannelSettings } from '../contract/sms-schemas';
+import type { SmsChannelStatus } from '../contract/schemas';
+import type { SettingsRepository } from '../db/repositories/settings-repository';
+import { ChannelNotConfiguredError, createTransport, type TransportDeps } from '../sms/transport-factory';
+import type { LinkStatus, OutgoingSms, SendOutcome, SmsTransport, TransportEvent } from '../sms/transport';
+import type { EventHub } from './event-hub';
+import type { SecretStore } from './secret-store';
+
+const CONFIG_KEY = 'sms.channel';
+
+/** A new office starts on the simulator. */
+export const DEFAULT_CHANNEL_CONFIG: ChannelConfig = {
+  kind: 'simulator',
+  simulator: { behaviour: 'deliver' },
+  modem: null,
+  smpp: null,
+};
+
+export interface ChannelUpdate {
+  config: ChannelConfig;
+  /** A new value replaces the stored secret, null removes it, absent keeps it. */
+  smppPassword?: string | null;
+  simPin?: string | null;
+}
+
+export interface SmsChannelDeps extends TransportDeps {
+  events: EventHub;
+  settings: SettingsRepository;
+  secrets: SecretStore;
+}
+
+/**
+ * The office's one SMS channel: builds the configured transport, rebuilds it when
+ * the settings change, and relays its events to whoever listens (the dispatcher,
+ * the UI) across those rebuilds.
+ */
+export class SmsChannel {
+  private transport: SmsTransport | undefined;
+  private stopRelay: (() => void) | undefined;
+  /** Why there is no transport (e.g. the SMPP password is not set). */
+  private problem: string | undefined;
+  private config: ChannelConfig = DEFAULT_CHANNEL_CONFIG;
+  private readonly listeners = new Set<(event: TransportEvent) => void>();
+
+  private constructor(private readonly deps: SmsChannelDeps) {}
+
+  static async open(deps: SmsChannelDeps): Promise<SmsChannel> {
+    const channel = new SmsChannel(deps);
+    const stored = channelConfigSchema.safeParse(await deps.settings.read(CONFIG_KEY));
+    await channel.use(stored.success ? stored.data : DEFAULT_CHANNEL_CONFIG);
+    return channel;
+  }
+
+  async settings(): Promise<ChannelSettings> {
+    const { secrets } = this.deps;
+    return {
+      config: this.config,
+      secrets: {
+        smppPasswordSet: (await secrets.get('smppPassword')) !== undefined,
+        simPinSet: (await secrets.get('simPin')) !== undefined,
+        persistent: secrets.persistent,
+      },
+    };
+  }
+
+  async update(update: ChannelUpdate, actor: string, now: number): Promise<ChannelSettings> {
+    const { secrets, settings } = this.deps;
+    for (const name of ['smppPassword', 'simPin'] as const) {
+      const value = update[name];
+      if (value === null) await secrets.delete(name);
+      else if (value !== undefined) await secrets.set(name, value);
+    }
+    await settings.write({ [CONFIG_KEY]: update.config }, actor, now);
+    await this.use(update.config);
+    return this.settings();
+  }
+
+  status(): SmsChannelStatus {
+    const kind = this.config.kind;
+    const sendsRealSms = kind !== 'simulator';
+    if (!this.transport) {
+      return { kind, sendsRealSms, healthy: false, state: 'down', detail: this.problem ?? 'Not set up' };
+    }
+    return toChannelStatus(kind, sendsRealSms, this.transport.status());
+  }
+
+  send(sms: OutgoingSms): Promise<SendOutcome> {
+    if (!this.transport) {
+      return Promise.resolve({ ok: false, retryable: true, code: 'CHANNEL_NOT_READY', reason: this.problem ?? 'Not set up' });
+    }
+    return this.transport.send(sms);
+  }
+
+  subscribe(listener: (event: TransportEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.closeTransport();
+    this.listeners.clear();
+  }
+
+  private async use(config: ChannelConfig): Promise<void> {
+    await this.closeTransport();
+    this.config = config;
+    this.problem = undefined;
+    const { secrets } = this.deps;
+    try {
+      const smppPassword = await secrets.get('smppPassword');
+      const simPin = await secrets.get('simPin');
+      this.transport = createTransport(
+        config,
+        { ...(smppPassword ? { smppPassword } : {}), ...(simPin ? { simPin } : {}) },
+        this.deps,
+      );
+    } catch (err) {
+      if (!(err instanceof ChannelNotConfiguredError)) throw err;
+      this.problem = err.message;
+      this.announce();
+      return;
+    }
+    const transport = this.transport;
+    this.stopRelay = transport.subscribe((event) => {
+      for (const listener of this.listeners) listener(event);
+      if (event.type === 'status') this.announce();
+    });
+    transport.start();
+    this.announce();
+  }
+
+  private async closeTransport(): Promise<void> {
+    const transport = this.transport;
+    this.transport = undefined;
+    if (!transport) return;
+    await transport.close();
+    this.stopRelay?.();
+    this.stopRelay = undefined;
+  }
+
+  private announce(): void {
+    this.deps.events.emit('sms.status', this.status());
+  }
+}
+
+function toChannelStatus(kind: ChannelConfig['kind'], sendsRealSms: boolean, link: LinkStatus): SmsChannelStatus {
+  return {
+    kind,
+    sendsRealSms,
+    healthy: link.state === 'up',
+    state: link.state,
+    detail: link.detail,
+    ...(link.signalBars !== undefined ? { signalBars: link.signalBars } : {}),
+    ...(link.operator !== undefined ? { operator: link.operator } : {}),
+    ...(link.lastError !== undefined ? { lastError: link.lastError } : {}),
+  };
+}
