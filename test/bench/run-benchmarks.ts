@@ -10,6 +10,8 @@ import { createCore, type Core } from '../../src-main/app/create-core';
 import { silentLogger } from '../../src-main/app/logger';
 import { pick, seededRandom } from '../../src-main/app/random';
 import { startWebBridge } from '../../src-main/web/web-bridge';
+import { benchModemOverhead } from './modem-bench';
+import { benchSmppThroughput } from './smpp-bench';
 import type { Database } from '../../src-main/db/database';
 import { databasePathIn } from '../../src-main/app/data-dir';
 import { migrations } from '../../src-main/db/migrations';
@@ -120,6 +122,29 @@ async function benchBridge(core: Core, dir: string): Promise<void> {
   });
 }
 
+async function benchSms(): Promise<void> {
+  const smpp = await benchSmppThroughput();
+  rows.push({
+    what: `SMPP to a loopback Net::SMPP SMSC, ${smpp.messages.toLocaleString('en')} msgs, window 10: bare smpp client`,
+    figure: `${smpp.bareRate} msg/s`,
+    target: '—',
+  });
+  rows.push({ what: '  our transport alone', figure: `${smpp.ourRate} msg/s (${percentOf(smpp.ourRate, smpp.bareRate)})`, target: '—' });
+  rows.push({
+    what: '  our transport, every state change persisted',
+    figure: `${smpp.persistedRate} msg/s (${percentOf(smpp.persistedRate, smpp.bareRate)})`,
+    target: '≥ 1,000 msg/s and ≥ 80% of bare',
+  });
+  const modem = await benchModemOverhead();
+  rows.push({
+    what: `GSM modem driver on the simulator (${modem.messages} msgs over a socat pty)`,
+    figure: `${modem.perMessageOverheadMs.toFixed(2)} ms/msg overhead`,
+    target: '≤ 20 ms',
+  });
+}
+
+const percentOf = (value: number, base: number) => `${Math.round((100 * value) / base)}% of bare`;
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'promemoria-bench-'));
   try {
@@ -131,6 +156,7 @@ async function main(): Promise<void> {
     await benchTransactions(db);
     await benchClientSearch(core, db);
     await benchBridge(core, dir);
+    await benchSms();
     await db.close();
     await core.dispose();
   } finally {
@@ -138,7 +164,7 @@ async function main(): Promise<void> {
   }
   const width = Math.max(...rows.map((row) => row.what.length));
   console.log(`Promemoria benchmarks (${process.platform} ${process.arch}, Node ${process.version})\n`);
-  for (const row of rows) console.log(`${row.what.padEnd(width)}  ${row.figure.padEnd(28)}  target: ${row.target}`);
+  for (const row of rows) console.log(`${row.what.padEnd(width)}  ${row.figure.padEnd(34)}  target: ${row.target}`);
 }
 
 main().catch((err: unknown) => {
