@@ -84,6 +84,11 @@ export class SmsChannel {
     return toChannelStatus(kind, sendsRealSms, this.transport.status());
   }
 
+  /** What the transport can tell about itself beyond the status (modem make, registration…). */
+  describe(): { label: string; value: string }[] {
+    return this.transport?.describe?.() ?? [];
+  }
+
   send(sms: OutgoingSms): Promise<SendOutcome> {
     if (!this.transport) {
       return Promise.resolve({ ok: false, retryable: true, code: 'CHANNEL_NOT_READY', reason: this.problem ?? 'Not set up' });

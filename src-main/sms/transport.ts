@@ -77,6 +77,8 @@ export interface SmsTransport {
   /** One attempt; never throws for channel trouble, which comes back as { ok: false }. */
   send(sms: OutgoingSms): Promise<SendOutcome>;
   status(): LinkStatus;
+  /** Facts for `doctor` beyond the status line (modem make and model, registration…). */
+  describe?(): { label: string; value: string }[];
   subscribe(listener: (event: TransportEvent) => void): () => void;
   /** Graceful: waits for in-flight sends to be answered (or time out), unbinds, closes the port. */
   close(): Promise<void>;

@@ -24,8 +24,7 @@ export const doctorCommand: CliCommand = {
     );
     print(`  Integrity:       ${health.integrity}`);
     print(`  SMS channel:     ${channel.kind}${channel.healthy ? '' : ' (NOT WORKING)'}: ${channel.detail}`);
-    if (channel.operator !== undefined) print(`  Operator:        ${channel.operator}`);
-    if (channel.signalBars !== undefined) print(`  Signal:          ${channel.signalBars}/5`);
+    for (const { label, value } of core.sms.describe()) print(`    ${`${label}:`.padEnd(14)}${value}`);
     if (channel.lastError !== undefined) print(`  Last error:      ${channel.lastError}`);
     if (health.healthy) {
       print('Healthy.');

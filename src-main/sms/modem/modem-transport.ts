@@ -122,6 +122,19 @@ export class ModemTransport implements SmsTransport {
     return { info: this.info, network: this.network, controlLinesSet: this.link?.controlLinesSet };
   }
 
+  describe(): { label: string; value: string }[] {
+    const { info, network } = this;
+    const facts: [string, string | undefined][] = [
+      ['Modem', [info?.manufacturer, info?.model].filter(Boolean).join(' ') || undefined],
+      ['SIM', this.ready ? 'ready' : undefined],
+      ['Registration', network?.registration],
+      ['Operator', network?.operator],
+      ['Signal', network?.signalBars === undefined ? undefined : `${network.signalBars}/5`],
+      ['SMS centre', info?.smsc],
+    ];
+    return facts.flatMap(([label, value]) => (value === undefined ? [] : [{ label, value: String(value) }]));
+  }
+
   subscribe(listener: (event: TransportEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
