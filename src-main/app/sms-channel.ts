@@ -1,7 +1,8 @@
 import { channelConfigSchema, type ChannelConfig, type ChannelSettings } from '../contract/sms-schemas';
 import type { SmsChannelStatus } from '../contract/schemas';
 import type { SettingsRepository } from '../db/repositories/settings-repository';
-import { ChannelNotConfiguredError, createTransport, type TransportDeps } from '../sms/transport-factory';
+import { ChannelNotConfiguredError, createTransport, type TransportDeps, type TransportSecrets } from '../sms/transport-factory';
+import { waitForLink } from '../sms/wait-for-link';
 import type { LinkStatus, OutgoingSms, SendOutcome, SmsTransport, TransportEvent } from '../sms/transport';
 import type { EventHub } from './event-hub';
 import type { SecretStore } from './secret-store';
@@ -21,6 +22,11 @@ export interface ChannelUpdate {
   /** A new value replaces the stored secret, null removes it, absent keeps it. */
   smppPassword?: string | null;
   simPin?: string | null;
+}
+
+export interface ChannelTestResult {
+  status: SmsChannelStatus;
+  facts: { label: string; value: string }[];
 }
 
 export interface SmsChannelDeps extends TransportDeps {
@@ -75,6 +81,34 @@ export class SmsChannel {
     return this.settings();
   }
 
+  /**
+   * Tries settings without saving them: connects a separate transport, waits for
+   * the link, and reports. A modem on the port the live channel already holds
+   * cannot be opened twice, so that case reports the live channel instead.
+   */
+  async test(update: ChannelUpdate, timeoutMs: number): Promise<ChannelTestResult> {
+    const live = this.transport;
+    const { config } = update;
+    if (live && config.kind === 'modem' && this.config.kind === 'modem' && config.modem?.port === this.config.modem?.port) {
+      return { status: this.status(), facts: this.describe() };
+    }
+    const secrets = await this.secretsFor(update);
+    let transport: SmsTransport;
+    try {
+      transport = createTransport(config, secrets, this.deps);
+    } catch (err) {
+      if (!(err instanceof ChannelNotConfiguredError)) throw err;
+      return { status: { kind: config.kind, sendsRealSms: config.kind !== 'simulator', healthy: false, state: 'down', detail: err.message }, facts: [] };
+    }
+    try {
+      transport.start();
+      const link = await waitForLink(transport, timeoutMs);
+      return { status: toChannelStatus(config.kind, config.kind !== 'simulator', link), facts: transport.describe?.() ?? [] };
+    } finally {
+      await transport.close();
+    }
+  }
+
   status(): SmsChannelStatus {
     const kind = this.config.kind;
     const sendsRealSms = kind !== 'simulator';
@@ -110,15 +144,8 @@ export class SmsChannel {
     await this.closeTransport();
     this.config = config;
     this.problem = undefined;
-    const { secrets } = this.deps;
     try {
-      const smppPassword = await secrets.get('smppPassword');
-      const simPin = await secrets.get('simPin');
-      this.transport = createTransport(
-        config,
-        { ...(smppPassword ? { smppPassword } : {}), ...(simPin ? { simPin } : {}) },
-        this.deps,
-      );
+      this.transport = createTransport(config, await this.secretsFor({ config }), this.deps);
     } catch (err) {
       if (!(err instanceof ChannelNotConfiguredError)) throw err;
       this.problem = err.message;
@@ -132,6 +159,14 @@ export class SmsChannel {
     });
     transport.start();
     this.announce();
+  }
+
+  /** The secrets typed in with `update`, else the stored ones. */
+  private async secretsFor(update: ChannelUpdate): Promise<TransportSecrets> {
+    const { secrets } = this.deps;
+    const smppPassword = update.smppPassword ?? (await secrets.get('smppPassword'));
+    const simPin = update.simPin ?? (await secrets.get('simPin'));
+    return { ...(smppPassword ? { smppPassword } : {}), ...(simPin ? { simPin } : {}) };
   }
 
   private async closeTransport(): Promise<void> {

@@ -5,6 +5,9 @@ import type { smsMethods } from '../contract/sms-methods';
 import { listSerialPorts } from '../sms/modem/serial-port-list';
 import { API_ACTOR, type HandlerDeps } from './handler-deps';
 
+/** How long "Test connection" waits for the link before reporting what it has. */
+const TEST_TIMEOUT_MS = 15_000;
+
 export function createSmsHandlers({ sms, clock }: HandlerDeps): HandlersOf<typeof smsMethods> {
   return {
     'sms.channel.get': () => sms.settings(),
@@ -14,6 +17,9 @@ export function createSmsHandlers({ sms, clock }: HandlerDeps): HandlersOf<typeo
         API_ACTOR,
         clock.now(),
       ),
+    'sms.channel.test': ({ config, smppPassword, simPin }) =>
+      // null ("remove the stored secret") tests as "no secret typed": the stored one is used.
+      sms.test({ config, ...(smppPassword ? { smppPassword } : {}), ...(simPin ? { simPin } : {}) }, TEST_TIMEOUT_MS),
     'sms.channel.status': async () => sms.status(),
     'sms.ports.list': () => listSerialPorts(),
     'sms.test.send': async ({ to, text }) => {

@@ -4,25 +4,35 @@ import { e164Schema, smsChannelSchema } from './schemas';
 import { channelConfigSchema, channelSettingsSchema } from './sms-schemas';
 
 /** The SMS channel: its settings, status, a test send, and the serial ports to choose from. */
+const channelUpdateInput = z
+  .object({
+    config: channelConfigSchema,
+    /** Write-only: a new value replaces the stored one, null removes it, absent keeps it. */
+    smppPassword: z.string().min(1).max(64).nullable().optional(),
+    simPin: z
+      .string()
+      .regex(/^[0-9]{4,8}$/, 'a SIM PIN is 4 to 8 digits')
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
 export const smsMethods = {
   'sms.channel.get': {
     input: noInput,
     output: channelSettingsSchema,
   },
   'sms.channel.update': {
-    input: z
-      .object({
-        config: channelConfigSchema,
-        /** Write-only: a new value replaces the stored one, null removes it, absent keeps it. */
-        smppPassword: z.string().min(1).max(64).nullable().optional(),
-        simPin: z
-          .string()
-          .regex(/^[0-9]{4,8}$/, 'a SIM PIN is 4 to 8 digits')
-          .nullable()
-          .optional(),
-      })
-      .strict(),
+    input: channelUpdateInput,
     output: channelSettingsSchema,
+  },
+  /** Tries the settings as typed, without saving them. */
+  'sms.channel.test': {
+    input: channelUpdateInput,
+    output: z.object({
+      status: smsChannelSchema,
+      facts: z.array(z.object({ label: z.string(), value: z.string() })),
+    }),
   },
   'sms.channel.status': {
     input: noInput,

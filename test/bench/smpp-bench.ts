@@ -24,7 +24,8 @@ const WINDOW = 10;
 const RUNS = 3;
 /** Messages claimed per transaction: enough to keep the window full between the store's commits. */
 const CLAIM_BATCH = 1000;
-const BATCHES_IN_FLIGHT = 2;
+/** Outcomes recorded per transaction. */
+const COMMIT_BATCH = 500;
 const SYSTEM_ID = 'bench';
 const PASSWORD = 'bench-pw';
 
@@ -110,18 +111,7 @@ async function persistedRun(port: number, texts: string[]): Promise<number> {
     transport.start();
     await waitForLink(transport, 10_000);
     const start = performance.now();
-    // Batches overlap: the next is claimed while earlier ones are still in flight, so the
-    // window never drains while the store commits.
-    const inFlight: Promise<void>[] = [];
-    for (;;) {
-      const batch = await outbox.claim(Date.now(), CLAIM_BATCH, 'smpp');
-      if (batch.length === 0) break;
-      inFlight.push(
-        Promise.all(batch.map((message) => sendOne(transport, message))).then((results) => outbox.record(results, Date.now())),
-      );
-      if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
+    await pumpOutbox(outbox, transport);
     const seconds = (performance.now() - start) / 1000;
     const submitted = await db.get<{ n: number }>("SELECT count(*) AS n FROM messages WHERE state = 'submitted'");
     if (submitted?.n !== texts.length) throw new Error(`only ${submitted?.n} of ${texts.length} messages submitted`);
@@ -131,6 +121,54 @@ async function persistedRun(port: number, texts: string[]): Promise<number> {
     await db.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Keeps about three windows of submits handed to the transport, claims more from the
+ * store before the local queue runs dry, and records outcomes in group commits, so
+ * neither the store nor the event loop ever leaves the SMPP window empty.
+ */
+async function pumpOutbox(outbox: OutboxRepository, transport: SmppTransport): Promise<void> {
+  const queue: ClaimedMessage[] = [];
+  let results: SendResult[] = [];
+  let inFlight = 0;
+  let exhausted = false;
+  let claiming: Promise<void> | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+
+  const claimMore = () => {
+    claiming ??= outbox.claim(Date.now(), CLAIM_BATCH, 'smpp').then((batch) => {
+      claiming = undefined;
+      if (batch.length === 0) exhausted = true;
+      queue.push(...batch);
+    });
+    return claiming;
+  };
+  const flush = () => {
+    const batch = results;
+    results = [];
+    flushing = flushing.then(() => outbox.record(batch, Date.now()));
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    const pump = () => {
+      while (inFlight < 3 * WINDOW && queue.length > 0) {
+        const message = queue.shift() as ClaimedMessage;
+        inFlight++;
+        sendOne(transport, message).then((result) => {
+          inFlight--;
+          results.push(result);
+          if (results.length >= COMMIT_BATCH) flush();
+          pump();
+        }, reject);
+      }
+      if (queue.length < CLAIM_BATCH / 2 && !exhausted) claimMore().then(pump, reject);
+      if (exhausted && queue.length === 0 && inFlight === 0) resolve();
+    };
+    pump();
+  });
+  flush();
+  await flushing;
 }
 
 async function sendOne(transport: SmppTransport, message: ClaimedMessage): Promise<SendResult> {

@@ -1,13 +1,16 @@
-import { Autocomplete, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiError } from '../../../src-main/contract/errors';
 import { baudRates, simulatorBehaviours, smsChannelKinds, type ChannelSettings, type ModemConfig, type SmppConfig } from '../../../src-main/contract/sms-schemas';
+import type { MethodOutput } from '../../../src-main/contract/methods';
 import { useApi } from '../../api/api-context';
 import { toApiError, useApiQuery } from '../../api/use-api-query';
 import { useI18n } from '../../i18n/i18n-context';
 import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 import { draftFrom, emptyModem, emptySmpp, updateInput, type ChannelDraft } from './sms-channel-draft';
+
+type ChannelTestResult = MethodOutput<'sms.channel.test'>;
 
 /**
  * Chooses and sets up the SMS channel. Secrets are write-only: the form shows
@@ -20,6 +23,8 @@ export function SmsChannelForm({ settings, onSaved }: { settings: ChannelSetting
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [testing, setTesting] = useState(false);
+  const [tested, setTested] = useState<ChannelTestResult>();
   const { config } = draft;
   const modem = config.modem ?? emptyModem;
   const smpp = config.smpp ?? emptySmpp;
@@ -27,6 +32,7 @@ export function SmsChannelForm({ settings, onSaved }: { settings: ChannelSetting
   const change = (next: Partial<ChannelDraft>) => {
     setDraft((current) => ({ ...current, ...next }));
     setSaved(false);
+    setTested(undefined);
   };
   const editModem = (next: Partial<ModemConfig>) => change({ config: { ...config, modem: { ...modem, ...next } } });
   const editSmpp = (next: Partial<SmppConfig>) => change({ config: { ...config, smpp: { ...smpp, ...next } } });
@@ -46,6 +52,19 @@ export function SmsChannelForm({ settings, onSaved }: { settings: ChannelSetting
       setError(toApiError(reason));
     } finally {
       setSaving(false);
+    }
+  };
+
+  const test = async () => {
+    setTesting(true);
+    setError(undefined);
+    setTested(undefined);
+    try {
+      setTested(await api['sms.channel.test'](updateInput(draft)));
+    } catch (reason) {
+      setError(toApiError(reason));
+    } finally {
+      setTesting(false);
     }
   };
 
@@ -159,13 +178,41 @@ export function SmsChannelForm({ settings, onSaved }: { settings: ChannelSetting
         <Button type="submit" loading={saving}>
           {t('smsChannel.save')}
         </Button>
+        <Button variant="default" loading={testing} onClick={() => void test()}>
+          {t('smsChannel.test.connection')}
+        </Button>
         {saved && (
           <Text size="sm" c="green" role="status">
             <IconCheck size={14} /> {t('smsChannel.saved')}
           </Text>
         )}
       </Group>
+      {tested && <ChannelTestReport result={tested} />}
     </Stack>
+  );
+}
+
+/** What "Test connection" found: connected or not, why, and what the modem or SMSC told. */
+function ChannelTestReport({ result }: { result: ChannelTestResult }) {
+  const { t } = useI18n();
+  const { status, facts } = result;
+  return (
+    <Alert
+      role="status"
+      color={status.healthy ? 'green' : 'red'}
+      variant="light"
+      title={status.healthy ? t('smsChannel.test.ok') : t('smsChannel.test.failed')}
+    >
+      <Text size="sm">
+        {status.detail}
+        {status.lastError && !status.detail.includes(status.lastError) ? ` — ${status.lastError}` : ''}
+      </Text>
+      {facts.map((fact) => (
+        <Text size="sm" key={fact.label}>
+          {fact.label}: {fact.value}
+        </Text>
+      ))}
+    </Alert>
   );
 }
 
