@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../src-main/db/backup';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { runEntry } from '../support/run-entry';
 import { tempDir } from '../support/temp-dir';
 
@@ -14,7 +15,7 @@ describe('CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Database:        ${join(dir, 'promemoria.sqlite')}`);
-    expect(result.stdout).toMatch(/Schema version: +1 \(current\)/);
+    expect(result.stdout).toMatch(new RegExp(`Schema version: +${LATEST_SCHEMA_VERSION} \\(current\\)`));
     expect(result.stdout).toMatch(/Integrity: +ok/);
     expect(result.stdout).toMatch(/SMS channel: +simulator: .*no SMS leaves this computer/);
     expect(result.stdout).toMatch(/^Healthy\.$/m);
