@@ -1,7 +1,27 @@
 import type { clientsMethods } from '../contract/clients-methods';
 import type { HandlersOf } from '../contract/method-spec';
-import type { HandlerDeps } from './handler-deps';
+import { ClientHistoryRepository } from '../db/repositories/client-history-repository';
+import { ClientsRepository } from '../db/repositories/clients-repository';
+import { ClientPageService } from '../domain/clients/client-page-service';
+import { ClientsService } from '../domain/clients/clients-service';
+import { ClientImportService } from '../domain/clients/csv-import/client-import-service';
+import { API_ACTOR, type HandlerDeps } from './handler-deps';
 
-export function createClientsHandlers(_deps: HandlerDeps): HandlersOf<typeof clientsMethods> {
-  return {};
+export function createClientsHandlers({ db, clock, settings, events, info }: HandlerDeps): HandlersOf<typeof clientsMethods> {
+  const repository = new ClientsRepository(db);
+  const clients = new ClientsService(db, repository, settings, clock);
+  const pages = new ClientPageService(repository, new ClientHistoryRepository(db), settings, clock, info.version);
+  const imports = new ClientImportService(db, repository, settings, clock, events);
+  return {
+    'clients.create': (input) => clients.create(input, API_ACTOR),
+    'clients.list': (input) => clients.list(input),
+    'clients.get': ({ id }) => pages.detail(id),
+    'clients.update': ({ id, changes, allowDuplicate }) => clients.update(id, changes, allowDuplicate, API_ACTOR),
+    'clients.archive': ({ id, archived }) => clients.setArchived(id, archived, API_ACTOR),
+    'clients.checkMobile': ({ mobile, excludeId }) => clients.checkMobile(mobile, excludeId),
+    'clients.exportIcs': ({ id }) => pages.ics(id),
+    'clients.exportCsv': ({ archived }) => clients.exportCsv(archived),
+    'clients.import.preview': async ({ content }) => imports.preview(content),
+    'clients.import.run': ({ content, ...options }) => imports.run(content, options, API_ACTOR),
+  };
 }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { appointmentsChangedSchema } from './calendar-schemas';
+import { importProgressSchema } from './clients-import-schemas';
 import { settingsSchema, smsChannelSchema } from './schemas';
 
 /** Every event the core pushes to the UI, declared once with its payload. */
@@ -6,6 +8,10 @@ export const events = {
   'settings.changed': settingsSchema,
   /** The SMS channel connected, dropped, changed signal… */
   'sms.status': smsChannelSchema,
+  /** Appointments were created, changed or deleted: calendars showing them reload. */
+  'appointments.changed': appointmentsChangedSchema,
+  /** How far a CSV import of clients has got (clients.import.run with an importId). */
+  'clients.import.progress': importProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -90,7 +90,7 @@ export const en = {
   'clients.previousPage': 'Previous',
   'clients.nextPage': 'Next',
   'clients.empty.title': 'No {clients} yet',
-  'clients.empty.body': '{Clients} appear here as soon as they are added or imported.',
+  'clients.empty.body': 'Add the first {client} with New {client} (Alt+N), or bring in the list you already have with Import CSV: a file saved from Excel or from your old software.',
   'clients.noMatch.title': 'No {clients} match “{query}”',
   'clients.noMatch.body': 'Search by part of the first or last name, or by a few digits of the mobile number.',
 

@@ -85,7 +85,7 @@ export const it: Messages = {
   'clients.previousPage': 'Precedenti',
   'clients.nextPage': 'Successivi',
   'clients.empty.title': 'Ancora nessun {client}',
-  'clients.empty.body': 'I {clients} compaiono qui appena aggiunti o importati.',
+  'clients.empty.body': 'Aggiungi il primo {client} con Nuovo {client} (Alt+N), oppure porta qui l’elenco che hai già con Importa CSV: un file salvato da Excel o dal vecchio gestionale.',
   'clients.noMatch.title': 'Nessun {client} corrisponde a «{query}»',
   'clients.noMatch.body': 'Cerca con una parte del nome o del cognome, o con alcune cifre del cellulare.',
 

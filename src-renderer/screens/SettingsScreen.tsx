@@ -4,6 +4,7 @@ import { ScreenTitle } from '../shell/ScreenTitle';
 import { AboutCard } from './settings/AboutCard';
 import { SettingsForm } from './settings/SettingsForm';
 import { SmsChannelCard } from './settings/SmsChannelCard';
+import { StaffAndRooms } from './settings/StaffAndRooms';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function SettingsScreen() {
           <AboutCard />
         </Stack>
       </SimpleGrid>
+      <StaffAndRooms />
     </>
   );
 }

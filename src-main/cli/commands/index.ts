@@ -1,7 +1,9 @@
 import type { CliCommand } from '../cli-command';
 import { backupCommand } from './backup';
 import { doctorCommand } from './doctor';
+import { exportClientsCommand } from './export-clients';
+import { importClientsCommand } from './import-clients';
 import { sendCommand } from './send';
 
 /** Every CLI command, in the order the usage text lists them. */
-export const commands: readonly CliCommand[] = [doctorCommand, backupCommand, sendCommand];
+export const commands: readonly CliCommand[] = [doctorCommand, backupCommand, sendCommand, importClientsCommand, exportClientsCommand];

@@ -1,9 +1,10 @@
 import type { Migration } from './migration';
 import { initialSchema } from './001-initial-schema';
+import { clientSearch } from './002-client-search';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, clientSearch];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -14,7 +14,7 @@ const COLUMNS = 5;
  * The week as one table with a heading row per day, so the columns line up across
  * days (separate tables would size each day's columns differently).
  */
-export function WeekAgendaTable({ days, today }: { days: AgendaDay[]; today: CivilDate }) {
+export function WeekAgendaTable({ days, today, onOpen }: { days: AgendaDay[]; today: CivilDate; onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const format = useOfficeFormatters();
   const todayKey = civilKey(today);
@@ -54,7 +54,7 @@ export function WeekAgendaTable({ days, today }: { days: AgendaDay[]; today: Civ
               <td colSpan={COLUMNS}>{t('calendar.dayEmpty')}</td>
             </tr>
           ) : (
-            day.items.map((item) => <AgendaRow key={item.id} item={item} format={format} />)
+            day.items.map((item) => <AgendaRow key={item.id} item={item} format={format} onOpen={onOpen} />)
           )}
         </tbody>
       ))}
@@ -65,13 +65,21 @@ export function WeekAgendaTable({ days, today }: { days: AgendaDay[]; today: Civ
 interface AgendaRowProps {
   item: AgendaItem;
   format: ReturnType<typeof useOfficeFormatters>;
+  onOpen: (id: number) => void;
 }
 
 /** Memoised: when the screen re-renders (loading flag, clock) the unchanged rows are skipped. */
-const AgendaRow = memo(function AgendaRow({ item, format }: AgendaRowProps) {
+const AgendaRow = memo(function AgendaRow({ item, format, onOpen }: AgendaRowProps) {
   const { t } = useI18n();
   return (
-    <tr>
+    <tr
+      className={classes.row}
+      tabIndex={0}
+      onClick={() => onOpen(item.id)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onOpen(item.id);
+      }}
+    >
       <td className="tabular">
         {format.time.format(item.start)}–{format.time.format(item.end)}
       </td>

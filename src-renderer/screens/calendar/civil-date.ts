@@ -36,3 +36,30 @@ export function civilKey(date: CivilDate): string {
 export function civilNoon(date: CivilDate): Date {
   return new Date(toUtcMidnight(date) + DAY_MS / 2);
 }
+
+/** The same day `months` later or earlier, or that month's last day if it is shorter. */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { year, month, day: Math.min(date.day, lastDay) };
+}
+
+/** Days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: CivilDate, b: CivilDate): number {
+  return Math.round((toUtcMidnight(b) - toUtcMidnight(a)) / DAY_MS);
+}
+
+/** "2026-11-24" back to a date; undefined for anything else (an empty date input). */
+export function parseCivilKey(text: string): CivilDate | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return civilKey(addDays(date, 0)) === text ? date : undefined;
+}
+
+/** 1 for Monday … 7 for Sunday. */
+export function isoWeekday(date: CivilDate): number {
+  return new Date(toUtcMidnight(date)).getUTCDay() || 7;
+}

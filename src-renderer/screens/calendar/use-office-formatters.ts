@@ -11,6 +11,10 @@ export function useOfficeFormatters() {
       time: new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }),
       // Day labels are built from civilNoon() dates, so they are formatted in UTC.
       day: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }),
+      longDay: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      month: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }),
+      /** An instant's day in the office, short: "mar 24 nov". */
+      shortDate: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }),
     }),
     [locale, timeZone],
   );

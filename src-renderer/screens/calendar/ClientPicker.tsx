@@ -1,0 +1,80 @@
+import { Loader, Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useApiQuery } from '../../api/use-api-query';
+import { useI18n } from '../../i18n/i18n-context';
+
+export interface PickedClient {
+  id: number;
+  name: string;
+}
+
+/** Long enough to skip the keystrokes of one word, short enough to feel immediate. */
+const SEARCH_DEBOUNCE_MS = 150;
+const RESULTS = 20;
+
+interface ClientPickerProps {
+  value: PickedClient | null;
+  onChange: (client: PickedClient | null) => void;
+  error?: string;
+  autoFocus?: boolean;
+}
+
+/** Search-as-you-type over the client list (name parts or phone digits, as on the clients screen). */
+export function ClientPicker({ value, onChange, error, autoFocus }: ClientPickerProps) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  // Once a client is picked the box shows their name: that is not a new search.
+  const typed = value && search === value.name ? '' : search.trim();
+  const [query] = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
+  const { data, loading } = useApiQuery('clients.list', { query, limit: RESULTS });
+
+  const options = useMemo(() => {
+    const found = (data?.items ?? []).map((client) => ({
+      value: String(client.id),
+      label: `${client.lastName} ${client.firstName}`.trim(),
+      mobile: client.mobileDisplay ?? '',
+    }));
+    if (value && !found.some((option) => option.value === String(value.id))) {
+      found.unshift({ value: String(value.id), label: value.name, mobile: '' });
+    }
+    return found;
+  }, [data, value]);
+
+  return (
+    <Select
+      label={t('calendar.dialog.client')}
+      placeholder={t('calendar.dialog.clientSearch')}
+      searchable
+      clearable
+      required
+      autoFocus={autoFocus}
+      data-autofocus={autoFocus ? true : undefined}
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The core already searched: show its answers as they are.
+      filter={({ options: all }) => all}
+      data={options.map(({ value: id, label }) => ({ value: id, label }))}
+      renderOption={({ option }) => {
+        const mobile = options.find((candidate) => candidate.value === option.value)?.mobile;
+        return (
+          <span>
+            {option.label}
+            {mobile && <span style={{ color: 'var(--mantine-color-dimmed)', marginInlineStart: 8 }} className="tabular">{mobile}</span>}
+          </span>
+        );
+      }}
+      value={value ? String(value.id) : null}
+      onChange={(id, option) => {
+        onChange(id === null || !option ? null : { id: Number(id), name: option.label });
+      }}
+      nothingFoundMessage={loading ? t('calendar.dialog.clientSearching') : t('calendar.dialog.clientNone')}
+      leftSection={<IconSearch size={14} />}
+      rightSection={loading && typed ? <Loader size={14} /> : undefined}
+      error={error}
+      maxDropdownHeight={260}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

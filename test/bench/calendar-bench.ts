@@ -1,0 +1,112 @@
+/**
+ * The calendar's figure for `npm run bench`: the week-view query over 1,000,000
+ * appointments (DESIGN.md section 6: p95 ≤ 10 ms).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../../src-main/app/create-core';
+import { databasePathIn } from '../../src-main/app/data-dir';
+import { silentLogger } from '../../src-main/app/logger';
+import { seededRandom } from '../../src-main/app/random';
+import type { Database } from '../../src-main/db/database';
+import { migrations } from '../../src-main/db/migrations';
+import { openDatabase } from '../../src-main/db/open-database';
+
+const APPOINTMENTS = 1_000_000;
+const CLIENTS = 10_000;
+const ROOMS = 10;
+/** A busy week: 5 days × 10 rooms × 20 half-hour slots, the load the UI's week view is timed with. */
+const PER_WEEK = 1_000;
+const PER_DAY = PER_WEEK / 5;
+const SLOTS_PER_DAY = PER_DAY / ROOMS;
+const HOUR = 3600_000;
+const WEEK = 7 * 24 * HOUR;
+/** Monday 4 January 2010, 00:00 UTC: 1,000 weeks of appointments run from here into 2029. */
+const FIRST_MONDAY = Date.UTC(2010, 0, 4);
+const SAMPLES = 200;
+
+/**
+ * Seeds in one transaction with INSERT … SELECT over a recursive counter, so SQLite
+ * makes the million rows itself instead of a million statements crossing from Node.
+ */
+async function seed(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.run(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO clients (id, first_name, last_name, mobile, created_at, updated_at)
+       SELECT i, 'Nome' || i, 'Cognome' || (i % 997), '+39333' || printf('%07d', i), 0, 0 FROM n`,
+      [CLIENTS],
+    );
+    await tx.run(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO staff (id, display_name, sort_order, created_at, updated_at) SELECT i, 'Staff ' || i, i, 0, 0 FROM n`,
+      [ROOMS],
+    );
+    await tx.run(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO rooms (id, name, sort_order, created_at, updated_at) SELECT i, 'Room ' || i, i, 0, 0 FROM n`,
+      [ROOMS],
+    );
+    // Row i: week i / 1000, weekday (i % 1000) / 200, room, then a half-hour slot from 08:00 UTC.
+    await tx.run(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1),
+       slot(i, start_at, room) AS (
+         SELECT i,
+                ?2 + (i / ?3) * ?4 + ((i % ?3) / ?5) * 86400000 + 8 * 3600000 + (i % ?6) * 1800000,
+                1 + ((i % ?5) / ?6)
+           FROM n)
+       INSERT INTO appointments (client_id, staff_id, room_id, start_at, end_at, status, notes, created_at, updated_at)
+       SELECT 1 + (i * 7919) % ?7, room, room, start_at, start_at + 1800000,
+              CASE i % 20 WHEN 0 THEN 'cancelled' WHEN 1 THEN 'no_show' WHEN 2 THEN 'confirmed' ELSE 'booked' END,
+              '', 0, 0
+         FROM slot`,
+      [APPOINTMENTS, FIRST_MONDAY, PER_WEEK, WEEK, PER_DAY, SLOTS_PER_DAY, CLIENTS],
+    );
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Seeds a fresh office with 1,000,000 appointments, then times `appointments.list` for random weeks. */
+export async function benchWeekQuery(): Promise<{ appointments: number; p50: number; p95: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'promemoria-calendar-bench-'));
+  try {
+    const dataDir = join(dir, 'office');
+    const core = await createCore({ dataDir, log: silentLogger, systemTimeZone: 'Europe/Rome' });
+    try {
+      // Seeded over a second connection, so the timings measure the core's own path.
+      const { db } = await openDatabase({ path: databasePathIn(dataDir), migrations, backupsDir: join(dir, 'b'), now: Date.now });
+      try {
+        await seed(db);
+        await db.exec('ANALYZE');
+      } finally {
+        await db.close();
+      }
+      const weeks = APPOINTMENTS / PER_WEEK;
+      const random = seededRandom(3);
+      const week = () => {
+        const from = FIRST_MONDAY + Math.floor(random.next() * weeks) * WEEK;
+        return { from, to: from + WEEK };
+      };
+      for (let i = 0; i < 20; i++) await core.api['appointments.list'](week());
+      const samples: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        const range = week();
+        const start = performance.now();
+        const { items } = await core.api['appointments.list'](range);
+        samples.push(performance.now() - start);
+        if (items.length !== PER_WEEK) throw new Error(`expected ${PER_WEEK} appointments in a week, got ${items.length}`);
+      }
+      samples.sort((a, b) => a - b);
+      return { appointments: APPOINTMENTS, p50: percentile(samples, 50), p95: percentile(samples, 95) };
+    } finally {
+      await core.dispose();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
