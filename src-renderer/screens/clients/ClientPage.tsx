@@ -9,7 +9,7 @@ import { toApiError, useApiQuery } from '../../api/use-api-query';
 import { useI18n } from '../../i18n/i18n-context';
 import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 import { ScreenTitle } from '../../shell/ScreenTitle';
-import { appointmentStatusColor } from './appointment-status-color';
+import { statusColors } from '../calendar/status-colors';
 import { messageStateLabel } from './message-state-label';
 import { ClientFormModal } from './ClientFormModal';
 import { downloadTextFile } from './download-file';
@@ -249,7 +249,7 @@ function AppointmentsCard({ title, empty, appointments, more = 0 }: { title: str
                 <Table.Td className="truncate">{appointment.staffName ?? ''}</Table.Td>
                 <Table.Td className="truncate">{appointment.roomName ?? ''}</Table.Td>
                 <Table.Td w={130} ta="right">
-                  <Badge size="sm" variant="light" color={appointmentStatusColor[appointment.status]}>
+                  <Badge size="sm" variant="light" color={statusColors[appointment.status]}>
                     {t(`status.${appointment.status}`)}
                   </Badge>
                 </Table.Td>
