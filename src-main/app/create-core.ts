@@ -28,6 +28,11 @@ export interface CoreOptions {
   systemTimeZone?: string;
   /** Where the SMPP password and SIM PIN live; the desktop app passes the OS key store. */
   secrets?: SecretStore;
+  /**
+   * Connect the SMS channel (default true). CLI commands that send nothing pass false,
+   * so a backup never binds a second SMPP session or grabs the modem's port.
+   */
+  startSms?: boolean;
 }
 
 export interface Core {
@@ -71,7 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       settings: settingsRepository,
       secrets: options.secrets ?? new MemorySecretStore(),
-    });
+    }, options.startSms ?? true);
     const store = new StoreService(db, LATEST_SCHEMA_VERSION, () => sms.status());
     const api = createHandlers({
       db,

@@ -4,19 +4,17 @@ import { API_ACTOR, type HandlerDeps } from './handler-deps';
 import { officeSummary } from './office-summary';
 
 export function createOfficeHandlers(deps: HandlerDeps): HandlersOf<typeof officeMethods> {
-  const { db, clock, events, settings, store, info } = deps;
+  const { db, clock, events, settings, store, sms, info } = deps;
   return {
-    'app.info': async () => {
-      const health = await store.health();
-      return {
-        version: info.version,
-        dataDir: info.dataDir,
-        databasePath: db.path,
-        schemaVersion: health.schemaVersion,
-        demo: info.demo,
-        smsChannel: health.smsChannel,
-      };
-    },
+    // Read at every UI start: no integrity check here (that reads the whole file), see store.health.
+    'app.info': async () => ({
+      version: info.version,
+      dataDir: info.dataDir,
+      databasePath: db.path,
+      schemaVersion: await store.schemaVersion(),
+      demo: info.demo,
+      smsChannel: sms.status(),
+    }),
     'settings.get': () => settings.get(),
     'settings.update': async (changes) => {
       const updated = await settings.update(changes, API_ACTOR, clock.now());

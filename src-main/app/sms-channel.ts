@@ -4,6 +4,7 @@ import type { SettingsRepository } from '../db/repositories/settings-repository'
 import { ChannelNotConfiguredError, createTransport, type TransportDeps, type TransportSecrets } from '../sms/transport-factory';
 import { waitForLink } from '../sms/wait-for-link';
 import type { LinkStatus, OutgoingSms, SendOutcome, SmsTransport, TransportEvent } from '../sms/transport';
+import { Mutex } from '../db/mutex';
 import type { EventHub } from './event-hub';
 import type { SecretStore } from './secret-store';
 
@@ -47,13 +48,22 @@ export class SmsChannel {
   private problem: string | undefined;
   private config: ChannelConfig = DEFAULT_CHANNEL_CONFIG;
   private readonly listeners = new Set<(event: TransportEvent) => void>();
+  /** Rebuilds and the final close run one at a time, so no transport is ever left running unowned. */
+  private readonly lifecycle = new Mutex();
+  private closed = false;
 
   private constructor(private readonly deps: SmsChannelDeps) {}
 
-  static async open(deps: SmsChannelDeps): Promise<SmsChannel> {
+  /** Reads the configured channel; `start: false` (CLI commands that send nothing) leaves the link alone. */
+  static async open(deps: SmsChannelDeps, start = true): Promise<SmsChannel> {
     const channel = new SmsChannel(deps);
     const stored = channelConfigSchema.safeParse(await deps.settings.read(CONFIG_KEY));
-    await channel.use(stored.success ? stored.data : DEFAULT_CHANNEL_CONFIG);
+    const config = stored.success ? stored.data : DEFAULT_CHANNEL_CONFIG;
+    if (start) await channel.use(config);
+    else {
+      channel.config = config;
+      channel.problem = 'Not started by this command';
+    }
     return channel;
   }
 
@@ -113,7 +123,9 @@ export class SmsChannel {
     const kind = this.config.kind;
     const sendsRealSms = kind !== 'simulator';
     if (!this.transport) {
-      return { kind, sendsRealSms, healthy: false, state: 'down', detail: this.problem ?? 'Not set up' };
+      // lastError marks this as settled: waiting will not bring the link up.
+      const problem = this.problem ?? 'Not set up';
+      return { kind, sendsRealSms, healthy: false, state: 'down', detail: problem, lastError: problem };
     }
     return toChannelStatus(kind, sendsRealSms, this.transport.status());
   }
@@ -135,12 +147,20 @@ export class SmsChannel {
     return () => this.listeners.delete(listener);
   }
 
-  async close(): Promise<void> {
-    await this.closeTransport();
-    this.listeners.clear();
+  close(): Promise<void> {
+    return this.lifecycle.run(async () => {
+      this.closed = true;
+      await this.closeTransport();
+      this.listeners.clear();
+    });
   }
 
-  private async use(config: ChannelConfig): Promise<void> {
+  private use(config: ChannelConfig): Promise<void> {
+    return this.lifecycle.run(() => this.replaceTransport(config));
+  }
+
+  private async replaceTransport(config: ChannelConfig): Promise<void> {
+    if (this.closed) return;
     await this.closeTransport();
     this.config = config;
     this.problem = undefined;
@@ -172,10 +192,10 @@ export class SmsChannel {
   private async closeTransport(): Promise<void> {
     const transport = this.transport;
     this.transport = undefined;
-    if (!transport) return;
-    await transport.close();
+    // Stop relaying first: the old link's last "closed" is not news about the channel.
     this.stopRelay?.();
     this.stopRelay = undefined;
+    if (transport) await transport.close();
   }
 
   private announce(): void {

@@ -12,8 +12,13 @@ export class StoreService {
     private readonly channelStatus: () => SmsChannelStatus,
   ) {}
 
+  /** Cheap, for every UI start; health() also reads the whole file. */
+  async schemaVersion(): Promise<number> {
+    return (await this.db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  }
+
   async health(): Promise<StoreHealth> {
-    const schemaVersion = (await this.db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+    const schemaVersion = await this.schemaVersion();
     const rows = await this.db.all<{ quick_check: string }>('PRAGMA quick_check(5)');
     const integrity = rows.map((row) => row.quick_check).join('; ');
     const smsChannel = this.channelStatus();

@@ -21,6 +21,8 @@ export interface CliCommand {
   /** Lines for the usage text, e.g. "backup --out FILE [--force]   write a checked copy…". */
   usage: string[];
   options: Record<string, CliOption>;
+  /** True for commands that talk to the SMS channel; the others leave the modem or SMPP link alone. */
+  usesSmsChannel?: boolean;
   /** Usage problems (missing option, extra argument): the message, or undefined when fine. */
   checkUsage(values: CliContext['values'], args: string[]): string | undefined;
   /** The exit code: 0 done, 1 a problem reported, 2 bad usage. */

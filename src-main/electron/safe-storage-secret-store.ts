@@ -37,18 +37,27 @@ export class SafeStorageSecretStore implements SecretStore {
     await this.save(rest);
   }
 
+  /**
+   * The stored secrets. A file that cannot be decrypted now (keyring still locked at
+   * login, another user's file) throws instead of reading as empty, so a later save
+   * cannot overwrite the secrets it holds.
+   */
   private async load(): Promise<Partial<Record<SecretName, string>>> {
     if (this.cache) return this.cache;
+    let encrypted: Buffer;
     try {
-      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(await readFile(this.path));
-      this.cache = JSON.parse(result) as Partial<Record<SecretName, string>>;
-      // The OS rotated its key: store the secrets again under the new one.
-      if (shouldReEncrypt) await this.save(this.cache);
-    } catch {
-      // Absent, or encrypted under another user or computer: the secrets must be typed in again.
+      encrypted = await readFile(this.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       this.cache = {};
+      return this.cache;
     }
-    return this.cache;
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(encrypted);
+    const secrets = JSON.parse(result) as Partial<Record<SecretName, string>>;
+    this.cache = secrets;
+    // The OS rotated its key: store the secrets again under the new one.
+    if (shouldReEncrypt) await this.save(secrets);
+    return secrets;
   }
 
   private async save(secrets: Partial<Record<SecretName, string>>): Promise<void> {

@@ -27,6 +27,10 @@ export function createTransport(config: ChannelConfig, secrets: TransportSecrets
       return new SimulatorTransport({ clock: deps.clock, random: deps.random, behaviour: { kind: config.simulator.behaviour } });
     case 'modem': {
       if (!config.modem) throw new ChannelNotConfiguredError('The GSM modem has no serial port set');
+      // The PIN goes into an AT command: only digits may, whichever way it came (settings, --pin, environment).
+      if (secrets.simPin !== undefined && !/^[0-9]{4,8}$/.test(secrets.simPin)) {
+        throw new ChannelNotConfiguredError('The SIM PIN must be 4 to 8 digits');
+      }
       return new ModemTransport(
         { path: config.modem.port, baudRate: config.modem.baudRate, ...(secrets.simPin ? { pin: secrets.simPin } : {}) },
         { clock: deps.clock, random: deps.random, logger: deps.log },

@@ -48,21 +48,28 @@ async function main(): Promise<void> {
   const core = await openCoreOrExplain(() => createCore({ dataDir, demo: values.demo }));
   if (!core) process.exit(EXIT_PROBLEM);
 
-  const bridge = await startWebBridge({ core, rendererDir: RENDERER_DIR, port }).catch(async (err: unknown) => {
-    if (values.port === undefined && (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      // The usual port is taken (another copy running?): take any free one rather than fail.
-      return startWebBridge({ core, rendererDir: RENDERER_DIR, port: 0 });
-    }
+  const cleanUp = async () => {
     await core.dispose();
-    throw err;
-  });
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+  };
+  const bridge = await startWebBridge({ core, rendererDir: RENDERER_DIR, port })
+    .catch((err: unknown) => {
+      // The usual port is taken (another copy running?): take any free one rather than fail.
+      if (values.port === undefined && (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        return startWebBridge({ core, rendererDir: RENDERER_DIR, port: 0 });
+      }
+      throw err;
+    })
+    .catch(async (err: unknown) => {
+      await cleanUp();
+      throw err;
+    });
   console.error(`Data folder: ${dataDir}${temporary ? ' (temporary demo office, removed on exit)' : ''}`);
   console.log(`Promemoria: ${bridge.url}`);
 
   stopOnSignals(async () => {
     await bridge.close();
-    await core.dispose();
-    if (temporary) await rm(temporary, { recursive: true, force: true });
+    await cleanUp();
   });
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, isAbsolute, relative as relativePath, resolve } from 'node:path';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,8 +34,10 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   if (relative.includes('\0')) return undefined;
-  const absolute = normalize(join(root, relative));
-  if (!absolute.startsWith(normalize(root) + sep)) return undefined;
+  const base = resolve(root);
+  const absolute = resolve(base, relative);
+  const inside = relativePath(base, absolute);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return undefined;
   try {
     const body = await readFile(absolute);
     const extension = extname(absolute).toLowerCase();

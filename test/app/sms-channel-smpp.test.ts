@@ -5,6 +5,7 @@ import { silentLogger } from '../../src-main/app/logger';
 import { MemorySecretStore } from '../../src-main/app/secret-store';
 import { waitForLink } from '../../src-main/sms/wait-for-link';
 import { SmscPeer } from '../peers/smsc/smsc-peer';
+import { runEntry } from '../support/run-entry';
 import { tempDir } from '../support/temp-dir';
 
 let smsc: SmscPeer;
@@ -62,5 +63,36 @@ describe('SMS channel on a real SMSC (Net::SMPP on loopback)', () => {
     } finally {
       await core.dispose();
     }
+  });
+});
+
+describe('SMS channel lifecycle', () => {
+  it('two settings saves at once leave exactly one bound session, and dispose leaves none', async () => {
+    const core = await office();
+    const before = (await smsc.stats()).binds;
+    await Promise.all([
+      core.api['sms.channel.update']({ config: smppConfig(smsc.port), smppPassword: 'giusta' }),
+      core.api['sms.channel.update']({ config: smppConfig(smsc.port), smppPassword: 'giusta' }),
+    ]);
+    expect((await waitForLink(core.sms, 10_000)).state).toBe('up');
+    await core.dispose();
+    const stats = await smsc.waitFor((s) => !s.connected);
+    // Each save binds once; the first session was unbound by the second save, the second by dispose.
+    expect(stats.binds - before).toBe(2);
+    expect(stats.unbinds).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a CLI command that sends nothing (backup) never binds the office SMPP account', async () => {
+    const core = await office();
+    await core.api['sms.channel.update']({ config: smppConfig(smsc.port), smppPassword: 'giusta' });
+    await waitForLink(core.sms, 10_000);
+    await core.dispose();
+    await smsc.waitFor((s) => !s.connected);
+    const before = (await smsc.stats()).connections;
+    const result = await runEntry('src-main/cli/main.ts', ['--data-dir', core.dataDir, 'backup', '--out', join(core.dataDir, 'copy.sqlite')], {
+      PROMEMORIA_SMPP_PASSWORD: 'giusta',
+    });
+    expect(result.code).toBe(0);
+    expect((await smsc.stats()).connections).toBe(before);
   });
 });

@@ -37,6 +37,19 @@ describe('CLI send', () => {
     expect(down.stdout).toMatch(/not connected/);
   });
 
+  it('says at once that an SMPP account without a password is not set up (exit 1)', async () => {
+    const dataDir = join(await tempDir(), 'data');
+    const core = await createCore({ dataDir, log: silentLogger });
+    await core.api['sms.channel.update']({
+      config: { kind: 'smpp', simulator: { behaviour: 'deliver' }, modem: null, smpp: { host: '127.0.0.1', port: 1, systemId: 'x', systemType: '', sourceAddr: '', tls: false, windowSize: 10, maxMessagesPerSecond: 30 } },
+    });
+    await core.dispose();
+    // Must not wait out the 30 s connect time (the test's own 20 s timeout would fail it).
+    const result = await cli(['--data-dir', dataDir, 'send', '--to', '+393331234567', '--text', 'Ciao'], { PROMEMORIA_SMPP_PASSWORD: '' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/not connected .*password/);
+  });
+
   it('with --transport modem on a port that does not exist, says so and exits 1', async () => {
     const result = await cli(['--data-dir', await tempDir(), 'send', '--transport', 'modem', '--port', '/dev/promemoria-no-such-port', '--to', '+393331234567', '--text', 'Ciao']);
     expect(result.code).toBe(1);
@@ -50,6 +63,7 @@ describe('CLI send', () => {
     [['send', '--to', '+393331234567', '--text', 'x', '--transport', 'pigeon'], /--transport must be one of/],
     [['send', '--to', '+393331234567', '--text', 'x', '--transport', 'smpp', '--host', 'h', '--port', '2775', '--system-id', 'id'], /password is missing/],
     [['send', '--to', '+393331234567', '--text', 'x', '--wait-delivery', 'soon'], /--wait-delivery takes a number/],
+    [['send', '--to', '+393331234567', '--text', 'x', '--transport', 'modem', '--port', '/dev/x', '--pin', '12"\rAT+CMGD=1,4'], /SIM PIN must be 4 to 8 digits/],
   ])('%j is bad usage (exit 2)', async (args, message) => {
     const result = await cli(args, { PROMEMORIA_SMPP_PASSWORD: '' });
     expect(result.code).toBe(2);

@@ -22,7 +22,8 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(dir, 'secret.txt'), 'not for the browser');
   core = await createCore({ dataDir: join(dir, 'data'), log: silentLogger, systemTimeZone: 'Europe/Rome' });
-  bridge = await startWebBridge({ core, rendererDir, port: 0 });
+  // A trailing separator, as a configured path may have, must not hide every file.
+  bridge = await startWebBridge({ core, rendererDir: `${rendererDir}/`, port: 0 });
   origin = `http://127.0.0.1:${bridge.port}`;
 });
 

@@ -9,6 +9,7 @@ export const doctorCommand: CliCommand = {
   name: 'doctor',
   usage: ['doctor                        check the database and the SMS channel (exit 0 when healthy)'],
   options: {},
+  usesSmsChannel: true,
   checkUsage: (_values, args) => (args.length > 0 ? `Unexpected argument "${args[0]}".` : undefined),
   async run({ core, print }) {
     // A modem or an SMPP account needs a moment to connect before its state means anything.

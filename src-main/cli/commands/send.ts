@@ -35,6 +35,7 @@ export const sendCommand: CliCommand = {
     '     smpp:  --host H --port N --system-id ID --password PW [--system-type T] [--source-addr S] [--tls]',
     '     (PIN and password may come from PROMEMORIA_SIM_PIN / PROMEMORIA_SMPP_PASSWORD instead)',
   ],
+  usesSmsChannel: true,
   options: {
     to: { type: 'string' },
     text: { type: 'string' },
@@ -138,6 +139,7 @@ function oneOffConfig(values: CliContext['values']): OneOff {
     const modem = modemConfigSchema.safeParse({ port: text('port'), baudRate: text('baud') === undefined ? undefined : Number(text('baud')) });
     if (!modem.success) return { ok: false, problem: `modem: ${describeIssue(modem.error)} (--port PATH, --baud N)` };
     const pin = text('pin') ?? env.PROMEMORIA_SIM_PIN;
+    if (pin !== undefined && !/^[0-9]{4,8}$/.test(pin)) return { ok: false, problem: 'modem: the SIM PIN must be 4 to 8 digits.' };
     return { ok: true, config: channelConfigSchema.parse({ ...base, kind: 'modem', modem: modem.data }), secrets: pin ? { simPin: pin } : {} };
   }
   const smpp = smppConfigSchema.safeParse({

@@ -135,6 +135,12 @@ export class SimulatorTransport implements SmsTransport {
   }
 
   private emit(event: TransportEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // Reports fire from timers: one failing listener must neither crash the app nor starve the others.
+      }
+    }
   }
 }

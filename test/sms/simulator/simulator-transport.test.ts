@@ -66,6 +66,17 @@ describe('SimulatorTransport', () => {
     expect((await reports)[0]?.state).toBe('failed');
   });
 
+  it('keeps delivering to other listeners when one throws (reports fire from timers)', async () => {
+    const transport = simulator();
+    transport.start();
+    transport.subscribe(() => {
+      throw new Error('a broken listener');
+    });
+    const reports = nextReports(transport, 1);
+    expect(await transport.send(sms('Ciao'))).toMatchObject({ ok: true });
+    expect((await reports)[0]?.state).toBe('delivered');
+  });
+
   it('answers a send in progress when closed, instead of leaving it hanging', async () => {
     const transport = simulator({ submitDelayMs: 60_000 });
     transport.start();
