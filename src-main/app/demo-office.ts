@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import type { SqlExecutor } from '../db/sqlite-connection';
 import { utcToZoned, zonedToUtc } from '../domain/time-zone';
 import { pick, type RandomSource } from './random';
+import { appendAudit } from '../db/repositories/audit-log';
 
 const TIME_ZONE = 'Europe/Rome';
 const FIRST_NAMES = [
@@ -56,7 +57,7 @@ export async function seedDemoOffice(db: Database, random: RandomSource, now: nu
     }
     await insertClients(tx, random, now);
     await insertAppointments(tx, random, now);
-    await tx.run(`INSERT INTO audit_log (at, actor, action, detail) VALUES (?, 'system', 'demo.seed', 'demo office created')`, [now]);
+    await appendAudit(tx, now, { actor: 'system', action: 'demo.seed', detail: 'demo office created' });
   });
 }
 

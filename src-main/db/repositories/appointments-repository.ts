@@ -1,3 +1,4 @@
+import type { BusyAppointment } from '../../domain/calendar/conflict-rules';
 import type { AppointmentDetail, CalendarItem } from '../../contract/calendar-schemas';
 import type { AppointmentStatus } from '../../contract/schemas';
 import type { SqlExecutor } from '../sqlite-connection';
@@ -67,16 +68,6 @@ export interface AppointmentRow {
 }
 
 const ROW_COLUMNS = 'id, client_id, staff_id, room_id, start_at, end_at, status, series_id, notes';
-
-/** An appointment that holds its slot, as the conflict rules read it. */
-export interface BusySlot {
-  id: number;
-  start: number;
-  end: number;
-  staffId: number | null;
-  roomId: number | null;
-  clientName: string;
-}
 
 function toRow(record: AppointmentRecord): AppointmentRow {
   return {
@@ -212,7 +203,7 @@ export class AppointmentsRepository {
    * Appointments that hold a slot (every status but cancelled) overlapping [start, end)
    * with the given staff member or room. Two index range scans, one per column.
    */
-  async busyAround(staffId: number | null, roomId: number | null, start: number, end: number): Promise<BusySlot[]> {
+  async busyAround(staffId: number | null, roomId: number | null, start: number, end: number): Promise<BusyAppointment[]> {
     if (staffId === null && roomId === null) return [];
     const rows = await this.sql.all<{
       id: number;

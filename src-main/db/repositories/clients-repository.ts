@@ -2,6 +2,7 @@ import type { ClientSortOrder } from '../../contract/clients-schemas';
 import type { Language } from '../../contract/schemas';
 import type { Database } from '../database';
 import type { SqlExecutor } from '../sqlite-connection';
+import { appendAudit } from './audit-log';
 
 /** A clients row as stored. */
 export interface ClientRecord {
@@ -144,13 +145,6 @@ export class ClientsRepository {
 
   /** The audit trail names the client by id only: no names, numbers or notes. */
   async audit(tx: SqlExecutor, action: string, id: number, actor: string, now: number, detail: string | null = null): Promise<void> {
-    await tx.run('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)', [
-      now,
-      actor,
-      action,
-      'client',
-      id,
-      detail,
-    ]);
+    await appendAudit(tx, now, { actor, action, entity: 'client', entityId: id, ...(detail === null ? {} : { detail }) });
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../database';
+import { appendAudit } from './audit-log';
 
 /** Settings are stored one key per row, each value as JSON. */
 export class SettingsRepository {
@@ -26,10 +27,7 @@ export class SettingsRepository {
           [key, JSON.stringify(entries[key]), now],
         );
       }
-      await tx.run(
-        `INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, ?, 'settings.update', 'settings', ?)`,
-        [now, actor, keys.sort().join(',')],
-      );
+      await appendAudit(tx, now, { actor, action: 'settings.update', entity: 'settings', detail: keys.sort().join(',') });
     });
   }
 }

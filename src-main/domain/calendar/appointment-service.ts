@@ -15,6 +15,7 @@ import type { SqlExecutor } from '../../db/sqlite-connection';
 import { conflictsOf, type Placement } from './conflict-rules';
 import { expandRecurrence } from './recurrence';
 import { planRowsUpdate } from './series-update-plan';
+import { appendAudit } from '../../db/repositories/audit-log';
 
 export interface AppointmentServiceDeps {
   db: Database;
@@ -252,12 +253,11 @@ function notFound(id: number): ApiError {
 
 /** Ids and counts only: the audit log never holds names or notes. */
 async function audit(sql: SqlExecutor, now: number, actor: string, action: string, ids: readonly number[], conflictsAccepted: number): Promise<void> {
-  await sql.run('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)', [
-    now,
+  await appendAudit(sql, now, {
     actor,
     action,
-    'appointment',
-    ids[0] ?? null,
-    JSON.stringify({ count: ids.length, conflictsAccepted }),
-  ]);
+    entity: 'appointment',
+    ...(ids[0] === undefined ? {} : { entityId: ids[0] }),
+    detail: JSON.stringify({ count: ids.length, conflictsAccepted }),
+  });
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import { RoomsRepository, type RoomFields } from '../../db/repositories/rooms-repository';
 import { StaffRepository, type StaffFields } from '../../db/repositories/staff-repository';
 import type { SqlExecutor } from '../../db/sqlite-connection';
+import { appendAudit } from '../../db/repositories/audit-log';
 
 /**
  * Staff and rooms, as set up in Settings. Nobody is deleted: appointments keep
@@ -83,13 +84,7 @@ export class StaffAndRoomsService {
   }
 
   private async audit(tx: SqlExecutor, action: string, entity: string, id: number | null): Promise<void> {
-    await tx.run('INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES (?, ?, ?, ?, ?)', [
-      this.now(),
-      this.actor,
-      action,
-      entity,
-      id,
-    ]);
+    await appendAudit(tx, this.now(), { actor: this.actor, action, entity, ...(id === null ? {} : { entityId: id }) });
   }
 }
 

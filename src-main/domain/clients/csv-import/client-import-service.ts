@@ -17,6 +17,7 @@ import { recognizeColumns } from './header-mapping';
 import type { CsvRecord } from './parse-csv';
 import { readCsvFile, type CsvFile } from './read-csv-file';
 import { readRow, type RowContext, type RowOutcome } from './read-row';
+import { appendAudit } from '../../../db/repositories/audit-log';
 
 const PREVIEW_ROWS = 10;
 /** Rows per transaction when rows are written as they come: short enough that the desk is never kept waiting. */
@@ -205,11 +206,12 @@ export class ClientImportService {
 
   /** One entry for the import itself, with counts only. */
   private async auditImport(tx: SqlExecutor, report: ImportReport, actor: string, now: number): Promise<void> {
-    await tx.run("INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, ?, 'clients.import', 'client', ?)", [
-      now,
+    await appendAudit(tx, now, {
       actor,
-      `created ${report.created}, updated ${report.updated}, skipped ${report.skipped.length}, rejected ${report.rejected.length}`,
-    ]);
+      action: 'clients.import',
+      entity: 'client',
+      detail: `created ${report.created}, updated ${report.updated}, skipped ${report.skipped.length}, rejected ${report.rejected.length}`,
+    });
   }
 
   private readFile(content: string): CsvFile {
