@@ -9,7 +9,8 @@ import { Mutex } from './mutex';
  */
 export class Database implements SqlExecutor {
   private readonly mutex = new Mutex();
-  private readonly inTransaction = new AsyncLocalStorage<true>();
+  /** Marks work started inside a transaction body; `open` turns false at COMMIT or ROLLBACK. */
+  private readonly inTransaction = new AsyncLocalStorage<{ open: boolean }>();
   private closed = false;
 
   constructor(
@@ -41,14 +42,18 @@ export class Database implements SqlExecutor {
   transaction<T>(body: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
       await this.connection.exec('BEGIN IMMEDIATE');
+      const marker = { open: true };
       try {
-        const result = await this.inTransaction.run(true, () => body(this.connection));
+        const result = await this.inTransaction.run(marker, () => body(this.connection));
         await this.connection.exec('COMMIT');
         return result;
       } catch (err) {
         // SQLite may already have rolled back on its own (e.g. disk full); that is fine.
         await this.connection.exec('ROLLBACK').catch(() => undefined);
         throw err;
+      } finally {
+        // Work the body started but did not await (an event listener, say) may use the database once it ends.
+        marker.open = false;
       }
     });
   }
@@ -67,7 +72,7 @@ export class Database implements SqlExecutor {
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    if (this.inTransaction.getStore()) {
+    if (this.inTransaction.getStore()?.open) {
       return Promise.reject(
         new Error('Database used directly inside a transaction body; use the tx handle instead'),
       );

@@ -14,12 +14,23 @@ export function defaultSettings(systemTimeZone: string): Settings {
 }
 
 export class SettingsService {
+  /** Read on every client and appointment write: kept until the next update. */
+  private cached: Promise<Settings> | undefined;
+
   constructor(
     private readonly repository: SettingsRepository,
     private readonly systemTimeZone: string,
   ) {}
 
-  async get(): Promise<Settings> {
+  get(): Promise<Settings> {
+    this.cached ??= this.load().catch((err: unknown) => {
+      this.cached = undefined;
+      throw err;
+    });
+    return this.cached;
+  }
+
+  private async load(): Promise<Settings> {
     const stored = await this.repository.readAll();
     const merged: Record<string, unknown> = { ...defaultSettings(this.systemTimeZone) };
     for (const [key, value] of Object.entries(stored)) {
@@ -31,7 +42,9 @@ export class SettingsService {
   }
 
   async update(changes: Partial<Settings>, actor: string, now: number): Promise<Settings> {
+    this.cached = undefined;
     await this.repository.write(changes, actor, now);
+    this.cached = undefined;
     return this.get();
   }
 }

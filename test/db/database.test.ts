@@ -67,6 +67,20 @@ describe('Database.transaction', () => {
     expect(await db.get<{ one: number }>('SELECT 1 AS one')).toEqual({ one: 1 });
   });
 
+  it('lets work started inside a body (an event listener) use the database once the transaction has ended', async () => {
+    const { db } = await openTestDatabase();
+    let release: () => void = () => undefined;
+    const committed = new Promise<void>((resolve) => (release = resolve));
+    let later: Promise<unknown> = Promise.resolve();
+    await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO settings (key, value, updated_at) VALUES ('k', '1', 0)");
+      // Chained inside the body, so it carries the body's async context; it runs after COMMIT.
+      later = committed.then(() => db.get<{ value: string }>("SELECT value FROM settings WHERE key = 'k'"));
+    });
+    release();
+    await expect(later).resolves.toEqual({ value: '1' });
+  });
+
   it('opens with WAL, foreign keys on and a busy timeout', async () => {
     const { db } = await openTestDatabase();
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
