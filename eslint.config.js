@@ -60,8 +60,8 @@ export default defineConfig(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
             {
-              // Besides the contract, only the pure time-zone arithmetic (Intl, no Node) is shared.
-              regex: 'src-main/(?!contract/|domain/time-zone$)',
+              // Besides the contract, only pure date and time-zone arithmetic (Intl, no Node) is shared.
+              regex: 'src-main/(?!contract/|domain/time-zone$|domain/calendar/civil-date$)',
               message: 'The renderer reaches the core only through src-main/contract.',
             },
           ],

@@ -1,3 +1,4 @@
+// Pure (Intl and Date.UTC only): the renderer's calendar uses this same module.
 import { utcToZoned, zonedToUtc } from '../time-zone';
 
 /** A day in the office's calendar, with no time and no zone; month is 1–12. */
@@ -7,10 +8,10 @@ export interface CivilDate {
   day: number;
 }
 
-const DAY_MS = 24 * 3600 * 1000;
+export const DAY_MS = 24 * 3600 * 1000;
 
 /** Date arithmetic runs on UTC midnights, where every day has 24 hours. */
-function toUtcMidnight(date: CivilDate): number {
+export function toUtcMidnight(date: CivilDate): number {
   return Date.UTC(date.year, date.month - 1, date.day);
 }
 
