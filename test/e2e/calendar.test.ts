@@ -4,10 +4,12 @@ import { databasePathIn } from '../../src-main/app/data-dir';
 import { SqliteConnection } from '../../src-main/db/sqlite-connection';
 import { utcToZoned, zonedToUtc } from '../../src-main/domain/time-zone';
 import { boxOf, callApi, drag, eventWith, grabPoint, slotPoint } from './calendar-grid';
-import { launchBrowser, screenshot, startWebApp, type RunningWebApp } from './web-app';
+import { launchBrowser, openPage, screenshot, startWebApp, type RunningWebApp } from './web-app';
 
 const ROME = 'Europe/Rome';
 const DAY_MS = 24 * 3600_000;
+/** A refused booking is an HTTP 409 by design, and the browser logs every such response. */
+const REFUSED_BOOKING = /status of 409/;
 
 let browser: Browser;
 
@@ -18,24 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/**
- * A page in a browser whose language is `locale` and whose clock is in `timezoneId`,
- * collecting console errors. The offices are in Rome: a computer set to Tokyo or New
- * York must still show Rome's times.
- */
-async function openPage(url: string, locale: string, timezoneId: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1366, height: 800 } });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    // A refused booking is an HTTP 409 by design; the browser logs every such response.
-    if (message.type() === 'error' && !message.text().includes('status of 409')) consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  return { page, consoleErrors };
-}
 
 /** "2026-12-15": the first Tuesday at least three weeks ahead in Rome, after the demo's month of appointments. */
 function freeTuesday(): { key: string; year: number; month: number; day: number } {
@@ -67,7 +51,7 @@ describe('booking, moving and conflicts in the day view (demo dental office, Ita
   });
 
   it('books by dragging over a slot, moves by dragging, warns of a clash and lets the user put it back or keep it', async () => {
-    const { page, consoleErrors } = await openPage(app.url, 'it-IT', 'Asia/Tokyo');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'it-IT', timezoneId: 'Asia/Tokyo', expectedConsoleErrors: REFUSED_BOOKING });
     await page.locator('.ec-week-view .ec-event').first().waitFor();
     await screenshot(page, 'calendar-week-it');
 
@@ -176,7 +160,7 @@ describe('booking, moving and conflicts in the day view (demo dental office, Ita
   });
 
   it('keeps the office’s times and today on a computer in New York, in English, and navigates by keyboard', async () => {
-    const { page, consoleErrors } = await openPage(app.url, 'en-GB', 'America/New_York');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'en-GB', timezoneId: 'America/New_York', expectedConsoleErrors: REFUSED_BOOKING });
     await page.locator('.ec-event').first().waitFor();
     await page.getByRole('heading', { name: 'Calendar' }).waitFor();
 
@@ -235,7 +219,7 @@ describe('a new office: staff, rooms and working hours in Settings, then a booki
   });
 
   it('sets up a dentist with a lunch break and a chair, and warns of an appointment outside the hours', async () => {
-    const { page, consoleErrors } = await openPage(app.url, 'en-GB', 'Europe/Rome');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'en-GB', timezoneId: 'Europe/Rome', expectedConsoleErrors: REFUSED_BOOKING });
     await page.getByText('No appointments this week').waitFor();
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
 
@@ -329,7 +313,7 @@ describe('a busy week: 1,000 appointments in the week view', () => {
       await db.close();
     }
 
-    const { page, consoleErrors } = await openPage(app.url, 'it-IT', 'Europe/Rome');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'it-IT', timezoneId: 'Europe/Rome', expectedConsoleErrors: REFUSED_BOOKING });
     await page.locator('.ec-week-view').waitFor();
     // From the key press to all 1,000 appointments in the page: the data call, React and the calendar.
     const timeUntil = (key: string, selector: string) =>

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startWebApp, type RunningWebApp } from './web-app';
+import { launchBrowser, openPage, screenshot, startWebApp, type RunningWebApp } from './web-app';
 
 let browser: Browser;
 
@@ -12,18 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function openPage(url: string, locale: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1366, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  return { page, consoleErrors };
-}
 
 const heading = (page: Page, name: string) => page.getByRole('main').getByRole('heading', { level: 1, name, exact: true });
 
@@ -59,7 +47,7 @@ describe('clients in a browser (new office)', () => {
   });
 
   it('creates a client, warns about a landline and a taken mobile, imports a CSV with bad rows and reports them', async () => {
-    const { page, consoleErrors } = await openPage(app.url, 'it-IT');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'it-IT' });
     await page.getByRole('link', { name: 'Pazienti', exact: true }).click();
     await page.getByText('Ancora nessun paziente').waitFor();
     await screenshot(page, 'clients-1-empty-it');
@@ -165,7 +153,7 @@ describe('a client page in the demo office', () => {
   });
 
   it("shows the client's appointments and downloads them as .ics", async () => {
-    const { page, consoleErrors } = await openPage(app.url, 'en-US');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'en-US' });
     await page.getByRole('link', { name: 'Patients', exact: true }).click();
     // The keyboard way: type, Down to the first row, Enter.
     await page.getByRole('searchbox', { name: 'Search patients' }).fill('ross');

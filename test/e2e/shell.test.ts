@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startWebApp, type RunningWebApp } from './web-app';
+import { launchBrowser, openPage, screenshot, startWebApp, type RunningWebApp } from './web-app';
 
 let browser: Browser;
 
@@ -11,19 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** A page in a browser whose system language is `locale`, collecting console errors. */
-async function openPage(url: string, locale: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1366, height: 800 } });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  return { page, consoleErrors };
-}
 
 async function heading(page: Page): Promise<string> {
   return (await page.getByRole('main').getByRole('heading', { level: 1 }).textContent()) ?? '';
@@ -46,7 +33,7 @@ describe('the app shell in a browser (demo office)', () => {
   });
 
   it('renders in Italian on an Italian computer, navigates every section, and switches language', async () => {
-    const { page, consoleErrors } = await openPage(app.url, 'it-IT');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'it-IT' });
     // The session token is moved out of the address bar once read.
     await expectHeading(page, 'Calendario');
     expect(page.url()).not.toContain('token=');
@@ -115,7 +102,7 @@ describe('the app shell in a browser (new office)', () => {
   });
 
   it('follows an English computer, shows empty states, and words itself for a law firm', async () => {
-    const { page, consoleErrors } = await openPage(app.url, 'en-US');
+    const { page, consoleErrors } = await openPage(browser, app.url, { locale: 'en-US' });
     await expectHeading(page, 'Calendar');
     await page.getByText('No appointments this week').waitFor();
     await screenshot(page, 'new-office-calendar-en');
@@ -142,7 +129,7 @@ describe('the app shell in a browser (new office)', () => {
   });
 
   it('explains what to do when opened without the session link', async () => {
-    const { page } = await openPage(app.url.replace(/\?token=.*$/, ''), 'it-IT');
+    const { page } = await openPage(browser, app.url.replace(/\?token=.*$/, ''), { locale: 'it-IT' });
     await page.getByText('npm run web').first().waitFor();
     await screenshot(page, 'no-token');
     await page.context().close();

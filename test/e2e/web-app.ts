@@ -72,3 +72,32 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
 }
+
+export interface PageOptions {
+  /** The browser's language, which the app follows until the office picks one. */
+  locale: string;
+  /** The computer's clock zone; the app must show the office's zone whatever this is. */
+  timezoneId?: string;
+  /** Console errors a test provokes on purpose (a refused booking is an HTTP 409). */
+  expectedConsoleErrors?: RegExp;
+}
+
+/** A fresh browser context and page on `url`, collecting console and page errors for the test to check. */
+export async function openPage(browser: Browser, url: string, options: PageOptions): Promise<{ page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({
+    locale: options.locale,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    viewport: { width: 1366, height: 800 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (options.expectedConsoleErrors?.test(message.text())) return;
+    consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(url);
+  return { page, consoleErrors };
+}
