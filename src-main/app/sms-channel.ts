@@ -1,3 +1,4 @@
+import { ListenerSet } from './listener-set';
 import { channelConfigSchema, type ChannelConfig, type ChannelSettings } from '../contract/sms-schemas';
 import type { SmsChannelStatus } from '../contract/schemas';
 import type { SettingsRepository } from '../db/repositories/settings-repository';
@@ -47,12 +48,14 @@ export class SmsChannel {
   /** Why there is no transport (e.g. the SMPP password is not set). */
   private problem: string | undefined;
   private config: ChannelConfig = DEFAULT_CHANNEL_CONFIG;
-  private readonly listeners = new Set<(event: TransportEvent) => void>();
+  private readonly listeners: ListenerSet<TransportEvent>;
   /** Rebuilds and the final close run one at a time, so no transport is ever left running unowned. */
   private readonly lifecycle = new Mutex();
   private closed = false;
 
-  private constructor(private readonly deps: SmsChannelDeps) {}
+  private constructor(private readonly deps: SmsChannelDeps) {
+    this.listeners = new ListenerSet((error) => deps.log.error('SMS channel: an event listener failed', error));
+  }
 
   /** Reads the configured channel; `start: false` (CLI commands that send nothing) leaves the link alone. */
   static async open(deps: SmsChannelDeps, start = true): Promise<SmsChannel> {
@@ -143,8 +146,7 @@ export class SmsChannel {
   }
 
   subscribe(listener: (event: TransportEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   close(): Promise<void> {
@@ -174,7 +176,7 @@ export class SmsChannel {
     }
     const transport = this.transport;
     this.stopRelay = transport.subscribe((event) => {
-      for (const listener of this.listeners) listener(event);
+      this.listeners.emit(event);
       if (event.type === 'status') this.announce();
     });
     transport.start();

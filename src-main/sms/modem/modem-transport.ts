@@ -6,6 +6,7 @@
  * and deletes them once handed on. The dispatcher owns retries: while the modem
  * is down or unregistered, send() fails fast as retryable.
  */
+import { ListenerSet } from '../../app/listener-set';
 import type { Clock } from '../../app/clock';
 import { silentLogger, type Logger } from '../../app/logger';
 import type { RandomSource } from '../../app/random';
@@ -75,7 +76,7 @@ const CTRL_ESC = '\u001b';
 export class ModemTransport implements SmsTransport {
   readonly kind = 'modem' as const;
   private readonly logger: Logger;
-  private readonly listeners = new Set<(event: TransportEvent) => void>();
+  private readonly listeners: ListenerSet<TransportEvent>;
   private readonly received: ReceivedMessages;
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Pending delay() calls, let go at close() so that nothing waits forever on a cleared timer. */
@@ -99,6 +100,7 @@ export class ModemTransport implements SmsTransport {
     private readonly deps: ModemDependencies,
   ) {
     this.logger = deps.logger ?? silentLogger;
+    this.listeners = new ListenerSet((error) => this.logger.error('Modem: an event listener failed', error));
     this.received = new ReceivedMessages({
       clock: deps.clock,
       logger: this.logger,
@@ -136,8 +138,7 @@ export class ModemTransport implements SmsTransport {
   }
 
   subscribe(listener: (event: TransportEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   send(sms: OutgoingSms): Promise<SendOutcome> {
@@ -417,13 +418,7 @@ export class ModemTransport implements SmsTransport {
   }
 
   private emit(event: TransportEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.logger.error('Modem: an event listener failed', error);
-      }
-    }
+    this.listeners.emit(event);
   }
 
   private after(ms: number, action: () => void): void {

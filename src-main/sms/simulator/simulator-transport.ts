@@ -1,3 +1,4 @@
+import { ListenerSet } from '../../app/listener-set';
 import type { Clock } from '../../app/clock';
 import type { RandomSource } from '../../app/random';
 import { splitMessage } from '../encoding';
@@ -37,7 +38,8 @@ export interface SimulatorOptions {
  */
 export class SimulatorTransport implements SmsTransport {
   readonly kind = 'simulator';
-  private readonly listeners = new Set<(event: TransportEvent) => void>();
+  // Reports fire from timers: a listener that throws must neither crash the app nor starve the others.
+  private readonly listeners = new ListenerSet<TransportEvent>();
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Sends waiting out their submit delay; close() wakes them so none hangs. */
   private readonly waking = new Set<() => void>();
@@ -95,8 +97,7 @@ export class SimulatorTransport implements SmsTransport {
   }
 
   subscribe(listener: (event: TransportEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -135,12 +136,6 @@ export class SimulatorTransport implements SmsTransport {
   }
 
   private emit(event: TransportEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // Reports fire from timers: one failing listener must neither crash the app nor starve the others.
-      }
-    }
+    this.listeners.emit(event);
   }
 }

@@ -5,6 +5,7 @@
  * The dispatcher owns queueing and retries: while the link is down, send() fails
  * fast as retryable LINK_DOWN.
  */
+import { ListenerSet } from '../../app/listener-set';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { Clock } from '../../app/clock';
 import { silentLogger, type Logger } from '../../app/logger';
@@ -75,7 +76,7 @@ export class SmppTransport implements SmsTransport {
   readonly kind = 'smpp' as const;
   private readonly timers: Timers;
   private readonly logger: Logger;
-  private readonly listeners = new Set<(event: TransportEvent) => void>();
+  private readonly listeners: ListenerSet<TransportEvent>;
   private readonly backoff: ReconnectBackoff;
   private readonly rateLimiter: SendRateLimiter | undefined;
   private readonly references = new SubmittedReferences(TRACKED_REFERENCES);
@@ -95,6 +96,7 @@ export class SmppTransport implements SmsTransport {
   ) {
     this.timers = deps.timers ?? systemTimers;
     this.logger = deps.logger ?? silentLogger;
+    this.listeners = new ListenerSet((error, event) => this.logger.error(`SMPP: a ${event.type} listener failed`, error));
     this.backoff = new ReconnectBackoff(
       { initialMs: settings.reconnectInitialMs ?? 1000, maxMs: settings.reconnectMaxMs ?? 5 * 60_000 },
       deps.random,
@@ -157,8 +159,7 @@ export class SmppTransport implements SmsTransport {
   }
 
   subscribe(listener: (event: TransportEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   close(): Promise<void> {
@@ -304,13 +305,7 @@ export class SmppTransport implements SmsTransport {
   }
 
   private emit(event: TransportEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.logger.error(`SMPP: a ${event.type} listener failed`, error);
-      }
-    }
+    this.listeners.emit(event);
   }
 
   private where(): string {
