@@ -123,7 +123,8 @@ describe('SMPP delivery receipts', () => {
     }
     await waitUntil(() => reports(fixture).length === cases.length);
     expect(reports(fixture).map((r) => [r.reference, r.state])).toEqual(cases.map(([, state], i) => [references[i], state]));
-    const stats = await fixture.smsc.stats();
+    // The SMSC hears the responses on the SMPP socket and our question on its stdin: let the socket catch up.
+    const stats = await fixture.smsc.waitFor((s) => s.deliver_resps.length >= cases.length);
     expect(stats.deliver_resps.map((r) => r.status)).toEqual([0, 0, 0, 0]);
   });
 });
