@@ -140,7 +140,9 @@ describe('SMPP incoming messages', () => {
     await fixture.smsc.deliver('393331112222', 1, 0, 0, Buffer.from('53072c20636f6e6665726d6f201b65', 'hex'));
     await waitUntil(() => inbound(fixture).length === 1);
     expect(inbound(fixture)[0]).toMatchObject({ from: '+393331112222', text: 'Sì, confermo €' });
-    expect((await fixture.smsc.stats()).deliver_resps).toEqual([{ seq: expect.any(Number), status: 0 }]);
+    // As above: the response travels on the socket, our question on the SMSC's stdin.
+    const stats = await fixture.smsc.waitFor((s) => s.deliver_resps.length >= 1);
+    expect(stats.deliver_resps).toEqual([{ seq: expect.any(Number), status: 0 }]);
   });
 
   it('joins a UCS-2 reply in two parts whose emoji straddles the split', async () => {
