@@ -16,7 +16,12 @@ export function createClientsHandlers({ db, clock, settings, events, info }: Han
     'clients.create': (input) => clients.create(input, API_ACTOR),
     'clients.list': (input) => clients.list(input),
     'clients.get': ({ id }) => pages.detail(id),
-    'clients.update': ({ id, changes, allowDuplicate }) => clients.update(id, changes, allowDuplicate, API_ACTOR),
+    'clients.update': async ({ id, changes, allowDuplicate }) => {
+      const client = await clients.update(id, changes, allowDuplicate, API_ACTOR);
+      // Reminders carry the name and go to the mobile: the planner re-plans on this.
+      events.emit('clients.changed', { ids: [id] });
+      return client;
+    },
     'clients.archive': ({ id, archived }) => clients.setArchived(id, archived, API_ACTOR),
     'clients.checkMobile': ({ mobile, excludeId }) => clients.checkMobile(mobile, excludeId),
     'clients.exportIcs': ({ id }) => pages.ics(id),

@@ -9,17 +9,22 @@ import { systemClock, type Clock } from './clock';
 import { backupsDirIn, databasePathIn } from './data-dir';
 import { seedDemoOffice } from './demo-office';
 import { EventHub } from './event-hub';
+import { API_ACTOR } from './handler-deps';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
 import { cryptoRandom, type RandomSource } from './random';
+import { ReminderEngine } from './reminder-engine';
 import { MemorySecretStore, type SecretStore } from './secret-store';
 import { SmsChannel } from './sms-channel';
 import { StoreService } from './store-service';
+import { systemTimers, type Timers } from './timers';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
+  /** Where the reminder engine schedules its wake-ups; tests with a fake clock pass matching timers. */
+  timers?: Timers;
   random?: RandomSource;
   log?: Logger;
   /** Fill an empty database with the demo office. */
@@ -33,12 +38,19 @@ export interface CoreOptions {
    * so a backup never binds a second SMPP session or grabs the modem's port.
    */
   startSms?: boolean;
+  /**
+   * Plan and send reminders (default: the same as startSms). Only one process may
+   * dispatch from a data folder at a time: the desktop app, `npm run web` and
+   * `cli run` do; one-shot CLI commands do not.
+   */
+  dispatch?: boolean;
 }
 
 export interface Core {
   api: Handlers;
   events: EventHub;
   sms: SmsChannel;
+  reminders: ReminderEngine;
   log: Logger;
   dataDir: string;
   /** Closes everything the core started. Safe to call twice. */
@@ -78,6 +90,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets: options.secrets ?? new MemorySecretStore(),
     }, options.startSms ?? true);
     const store = new StoreService(db, LATEST_SCHEMA_VERSION, () => sms.status());
+    const reminders = new ReminderEngine({
+      db,
+      clock,
+      timers: options.timers ?? systemTimers,
+      random,
+      log,
+      events,
+      settings,
+      settingsRepository,
+      sms,
+      actor: API_ACTOR,
+    });
+    if (options.dispatch ?? options.startSms ?? true) await reminders.start();
     const api = createHandlers({
       db,
       clock,
@@ -87,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       store,
       sms,
+      reminders,
       info: { version: APP_VERSION, dataDir: options.dataDir, demo },
     });
 
@@ -95,11 +121,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       api,
       events,
       sms,
+      reminders,
       log,
       dataDir: options.dataDir,
       dispose() {
         disposed ??= (async () => {
+          // Stop claiming, let the channel answer (or fail) what is in flight, then write those answers down.
+          await reminders.stop();
           await sms.close();
+          await reminders.drain();
           events.clear();
           await db.close();
         })();

@@ -3,6 +3,7 @@ import type { SettingsService } from '../domain/settings-service';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
+import type { ReminderEngine } from './reminder-engine';
 import type { RandomSource } from './random';
 import type { SmsChannel } from './sms-channel';
 import type { StoreService } from './store-service';
@@ -17,6 +18,7 @@ export interface HandlerDeps {
   settings: SettingsService;
   store: StoreService;
   sms: SmsChannel;
+  reminders: ReminderEngine;
   info: { version: string; dataDir: string; demo: boolean };
 }
 

@@ -40,7 +40,7 @@ export interface SmsChannelDeps extends TransportDeps {
 /**
  * The office's one SMS channel: builds the configured transport, rebuilds it when
  * the settings change, and relays its events to whoever listens (the dispatcher,
- * the UI) across those rebuilds.
+ * the UI) across those rebuilds. It is the dispatcher's DispatchChannel.
  */
 export class SmsChannel {
   private transport: SmsTransport | undefined;
@@ -136,6 +136,29 @@ export class SmsChannel {
   /** What the transport can tell about itself beyond the status (modem make, registration…). */
   describe(): { label: string; value: string }[] {
     return this.transport?.describe?.() ?? [];
+  }
+
+  kind(): ChannelConfig['kind'] {
+    return this.config.kind;
+  }
+
+  ready(): boolean {
+    return this.transport?.status().state === 'up';
+  }
+
+  /**
+   * How many messages the dispatcher may hand over at once: the SMPP window, one
+   * for a modem (it sends one at a time anyway), a few for the simulator.
+   */
+  window(): number {
+    switch (this.config.kind) {
+      case 'smpp':
+        return this.config.smpp?.windowSize ?? 10;
+      case 'modem':
+        return 1;
+      case 'simulator':
+        return 5;
+    }
   }
 
   send(sms: OutgoingSms): Promise<SendOutcome> {

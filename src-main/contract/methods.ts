@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { agendaMethods } from './agenda-methods';
 import { calendarMethods } from './calendar-methods';
 import { clientsMethods } from './clients-methods';
+import { messagesMethods } from './messages-methods';
 import type { HandlersOf } from './method-spec';
 import { officeMethods } from './office-methods';
+import { remindersMethods } from './reminders-methods';
 import { smsMethods } from './sms-methods';
 
 /**
@@ -14,10 +15,11 @@ import { smsMethods } from './sms-methods';
  */
 export const methods = {
   ...officeMethods,
-  ...agendaMethods,
   ...clientsMethods,
   ...calendarMethods,
   ...smsMethods,
+  ...remindersMethods,
+  ...messagesMethods,
 } as const;
 
 export type Methods = typeof methods;

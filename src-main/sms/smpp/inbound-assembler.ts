@@ -6,7 +6,7 @@
  */
 import type { ConcatInfo } from '../encoding/concat-udh';
 import { decodeText } from './inbound-text';
-import type { Timers } from './timers';
+import type { Timers } from '../../app/timers';
 
 export interface AssembledText {
   from: string;

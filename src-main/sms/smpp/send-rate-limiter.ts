@@ -4,7 +4,7 @@
  * over any one-second span, not just on average.
  */
 import type { Clock } from '../../app/clock';
-import type { Timers } from './timers';
+import type { Timers } from '../../app/timers';
 
 export class SendRateLimiter {
   private readonly intervalMs: number;

@@ -8,7 +8,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { isResponseId, PduFrameReader, readPduHeader, type PduHeader } from './pdu-frames';
 import smpp from './smpp-package';
-import type { Timers } from './timers';
+import type { Timers } from '../../app/timers';
 
 export class LinkDownError extends Error {
   override readonly name = 'LinkDownError';

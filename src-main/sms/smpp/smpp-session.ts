@@ -10,7 +10,7 @@ import { LinkDownError, SmppConnection, type ConnectionTarget } from './smpp-con
 import type smpp from './smpp-package';
 import type { PduHeader } from './pdu-frames';
 import { SubmitWindow, type WindowSlot } from './submit-window';
-import { settleWithin, type Settled, type Timers } from './timers';
+import { settleWithin, type Settled, type Timers } from '../../app/timers';
 
 export interface SessionSettings {
   systemId: string;

@@ -25,7 +25,7 @@ import { SmppSession, type SubmitOutcome } from './smpp-session';
 import type smpp from './smpp-package';
 import { submitSmFields } from './submit-sm-fields';
 import { SubmittedReferences } from './submitted-references';
-import { systemTimers, type Timers } from './timers';
+import { systemTimers, type Timers } from '../../app/timers';
 
 export interface SmppSettings {
   host: string;

@@ -7,7 +7,7 @@ import { expect, onTestFinished } from 'vitest';
 import { systemClock } from '../../../src-main/app/clock';
 import { seededRandom } from '../../../src-main/app/random';
 import { SmppTransport, type SmppSettings } from '../../../src-main/sms/smpp/smpp-transport';
-import { systemTimers, type Timers } from '../../../src-main/sms/smpp/timers';
+import { systemTimers, type Timers } from '../../../src-main/app/timers';
 import type { LinkState, OutgoingSms, TransportEvent } from '../../../src-main/sms/transport';
 import { SmscPeer, type SmscOptions } from '../../peers/smsc/smsc-peer';
 

@@ -1,5 +1,5 @@
 /**
- * Where the SMPP layer gets its timers, so tests and the clock stay injectable and
+ * Where the core gets its timers, so tests and the clock stay injectable and
  * close() can prove nothing is left running.
  */
 export interface Timers {

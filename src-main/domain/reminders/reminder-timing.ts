@@ -1,0 +1,46 @@
+import type { ReminderSettings } from '../../contract/reminders-schemas';
+import { quietPeriodAt } from './quiet-hours';
+
+const MINUTE = 60_000;
+
+/**
+ * A reminder whose time passed less than this long ago when it is planned (the
+ * office PC was off, a rule was just switched on) still goes at once; one older
+ * than that is skipped rather than arriving out of the blue.
+ */
+export const LATE_GRACE_MS = 30 * MINUTE;
+
+export type ReminderTiming = { kind: 'due'; at: number } | { kind: 'skip'; reason: string };
+
+export interface TimingInput {
+  /** The appointment's start, UTC epoch ms. */
+  start: number;
+  offsetMinutes: number;
+  now: number;
+  settings: ReminderSettings;
+  timeZone: string;
+}
+
+/**
+ * When a reminder goes: `offsetMinutes` before the start, moved out of quiet hours
+ * to the last allowed minute before them, or else to their end if that still
+ * leaves the minimum lead time before the appointment; otherwise skipped, with a
+ * reason the message log shows.
+ */
+export function reminderTiming({ start, offsetMinutes, now, settings, timeZone }: TimingInput): ReminderTiming {
+  const latest = start - settings.minLeadMinutes * MINUTE;
+  let due = start - offsetMinutes * MINUTE;
+  if (due < now) {
+    if (now - due > LATE_GRACE_MS) return { kind: 'skip', reason: 'its time had already passed when it was planned' };
+    due = now;
+  }
+  const quiet = quietPeriodAt(due, settings, timeZone);
+  if (quiet) {
+    const lastBefore = quiet.start - MINUTE;
+    if (lastBefore >= now) due = lastBefore;
+    else if (quiet.end <= latest) due = quiet.end;
+    else return { kind: 'skip', reason: 'quiet hours leave no time to send it before the appointment' };
+  }
+  if (due > latest) return { kind: 'skip', reason: 'it would arrive less than the minimum lead time before the appointment' };
+  return { kind: 'due', at: due };
+}
