@@ -23,6 +23,8 @@ export interface CliCommand {
   options: Record<string, CliOption>;
   /** True for commands that talk to the SMS channel; the others leave the modem or SMPP link alone. */
   usesSmsChannel?: boolean;
+  /** True only for the command that plans and sends reminders (one process at a time should). */
+  dispatches?: boolean;
   /** Usage problems (missing option, extra argument): the message, or undefined when fine. */
   checkUsage(values: CliContext['values'], args: string[]): string | undefined;
   /** The exit code: 0 done, 1 a problem reported, 2 bad usage. */

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   if (problem) usageError(problem);
 
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
-  const core = await openCoreOrExplain(() => createCore({ dataDir, startSms: command.usesSmsChannel === true }));
+  const core = await openCoreOrExplain(() => createCore({ dataDir, startSms: command.usesSmsChannel === true, dispatch: command.dispatches === true }));
   if (!core) return EXIT_PROBLEM;
   try {
     return await command.run({ core, values: own, args, print: (line) => console.log(line) });

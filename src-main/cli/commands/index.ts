@@ -3,7 +3,15 @@ import { backupCommand } from './backup';
 import { doctorCommand } from './doctor';
 import { exportClientsCommand } from './export-clients';
 import { importClientsCommand } from './import-clients';
+import { runCommand } from './run';
 import { sendCommand } from './send';
 
 /** Every CLI command, in the order the usage text lists them. */
-export const commands: readonly CliCommand[] = [doctorCommand, backupCommand, sendCommand, importClientsCommand, exportClientsCommand];
+export const commands: readonly CliCommand[] = [
+  doctorCommand,
+  backupCommand,
+  sendCommand,
+  runCommand,
+  importClientsCommand,
+  exportClientsCommand,
+];
