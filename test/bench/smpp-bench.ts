@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrations } from '../../src-main/db/migrations';
 import { openDatabase } from '../../src-main/db/open-database';
-import { OutboxRepository, type ClaimedMessage, type SendResult } from '../../src-main/db/repositories/outbox-repository';
+import { OutboxRepository } from '../../src-main/db/repositories/outbox-repository';
+import { Dispatcher, type DispatchChannel } from '../../src-main/domain/messages/dispatcher';
+import { defaultReminderSettings } from '../../src-main/domain/reminders/default-rules';
+import { silentLogger } from '../../src-main/app/logger';
+import { systemTimers } from '../../src-main/app/timers';
 import { waitForLink } from '../../src-main/sms/wait-for-link';
 import { systemClock } from '../../src-main/app/clock';
 import { seededRandom } from '../../src-main/app/random';
@@ -22,10 +26,6 @@ import { SmscPeer } from '../peers/smsc/smsc-peer';
 const MESSAGES = 10000;
 const WINDOW = 10;
 const RUNS = 3;
-/** Messages claimed per transaction: enough to keep the window full between the store's commits. */
-const CLAIM_BATCH = 1000;
-/** Outcomes recorded per transaction. */
-const COMMIT_BATCH = 500;
 const SYSTEM_ID = 'bench';
 const PASSWORD = 'bench-pw';
 
@@ -88,9 +88,10 @@ async function ourRun(port: number, texts: string[]): Promise<number> {
 }
 
 /**
- * Messages per second from the outbox in a real SQLite file through our transport:
- * claim a batch (queued → sending), submit it with the window full, record the
- * outcomes (→ submitted), each step one transaction with its message_events rows.
+ * Messages per second from the outbox in a real SQLite file through the real
+ * Dispatcher and our transport: every claim (queued → sending) and every outcome
+ * (→ submitted) is a transaction with its message_events rows, and no more than
+ * the window is ever claimed and not yet recorded (the crash-safety bound).
  */
 async function persistedRun(port: number, texts: string[]): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'promemoria-smpp-bench-'));
@@ -99,6 +100,25 @@ async function persistedRun(port: number, texts: string[]): Promise<number> {
     { host: '127.0.0.1', port, tls: false, systemId: SYSTEM_ID, password: PASSWORD, windowSize: WINDOW },
     { clock: systemClock, random: seededRandom(2) },
   );
+  const channel: DispatchChannel = {
+    kind: () => 'smpp',
+    ready: () => transport.status().state === 'up',
+    window: () => WINDOW,
+    send: (sms) => transport.send(sms),
+    subscribe: (listener) => transport.subscribe(listener),
+  };
+  const dispatcher = new Dispatcher({
+    outbox: new OutboxRepository(db),
+    channel,
+    clock: systemClock,
+    timers: systemTimers,
+    random: seededRandom(3),
+    log: silentLogger,
+    reminderSettings: async () => defaultReminderSettings,
+    timeZone: async () => 'Europe/Rome',
+    onChanged: () => undefined,
+    onStatusChanged: () => undefined,
+  });
   try {
     await db.transaction(async (tx) => {
       await tx.run(
@@ -107,75 +127,24 @@ async function persistedRun(port: number, texts: string[]): Promise<number> {
         [JSON.stringify(texts)],
       );
     });
-    const outbox = new OutboxRepository(db);
     transport.start();
     await waitForLink(transport, 10_000);
     const start = performance.now();
-    await pumpOutbox(outbox, transport);
-    const seconds = (performance.now() - start) / 1000;
-    const submitted = await db.get<{ n: number }>("SELECT count(*) AS n FROM messages WHERE state = 'submitted'");
-    if (submitted?.n !== texts.length) throw new Error(`only ${submitted?.n} of ${texts.length} messages submitted`);
-    return texts.length / seconds;
+    await dispatcher.start(false);
+    for (;;) {
+      const submitted = await db.get<{ n: number }>("SELECT count(*) AS n FROM messages WHERE state = 'submitted'");
+      if (submitted?.n === texts.length) break;
+      if (performance.now() - start > 120_000) throw new Error(`only ${submitted?.n} of ${texts.length} messages submitted`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return texts.length / ((performance.now() - start) / 1000);
   } finally {
+    dispatcher.stop();
     await transport.close();
+    await dispatcher.drain();
     await db.close();
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * Keeps about three windows of submits handed to the transport, claims more from the
- * store before the local queue runs dry, and records outcomes in group commits, so
- * neither the store nor the event loop ever leaves the SMPP window empty.
- */
-async function pumpOutbox(outbox: OutboxRepository, transport: SmppTransport): Promise<void> {
-  const queue: ClaimedMessage[] = [];
-  let results: SendResult[] = [];
-  let inFlight = 0;
-  let exhausted = false;
-  let claiming: Promise<void> | undefined;
-  let flushing: Promise<void> = Promise.resolve();
-
-  const claimMore = () => {
-    claiming ??= outbox.claim(Date.now(), CLAIM_BATCH, 'smpp').then((batch) => {
-      claiming = undefined;
-      if (batch.length === 0) exhausted = true;
-      queue.push(...batch);
-    });
-    return claiming;
-  };
-  const flush = () => {
-    const batch = results;
-    results = [];
-    flushing = flushing.then(() => outbox.record(batch, Date.now()));
-  };
-
-  await new Promise<void>((resolve, reject) => {
-    const pump = () => {
-      while (inFlight < 3 * WINDOW && queue.length > 0) {
-        const message = queue.shift() as ClaimedMessage;
-        inFlight++;
-        sendOne(transport, message).then((result) => {
-          inFlight--;
-          results.push(result);
-          if (results.length >= COMMIT_BATCH) flush();
-          pump();
-        }, reject);
-      }
-      if (queue.length < CLAIM_BATCH / 2 && !exhausted) claimMore().then(pump, reject);
-      if (exhausted && queue.length === 0 && inFlight === 0) resolve();
-    };
-    pump();
-  });
-  flush();
-  await flushing;
-}
-
-async function sendOne(transport: SmppTransport, message: ClaimedMessage): Promise<SendResult> {
-  const outcome = await transport.send({ id: String(message.id), to: message.toPhone, text: message.body, requestDeliveryReport: false });
-  return outcome.ok
-    ? { id: message.id, ok: true, references: outcome.references }
-    : { id: message.id, ok: false, retryable: outcome.retryable, reason: outcome.code, nextAttemptAt: Date.now() };
 }
 
 /** Messages per second with the package's own session, keeping WINDOW submits in flight. */

@@ -86,41 +86,43 @@ export class OutboxRepository {
 
   /** Moves up to `limit` due queued messages to `sending` (attempt + 1), closing on the way those that must not go. */
   claim(now: number, limit: number, transport: string, options: ClaimOptions): Promise<Claim> {
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.all<CandidateRecord>(
-        `SELECT m.id, m.to_phone, m.body, m.attempts, ${VERDICT_SQL} AS verdict
-           FROM messages m
-           LEFT JOIN appointments a ON a.id = m.appointment_id
-           LEFT JOIN clients c ON c.id = m.client_id
-          WHERE m.state = 'queued' AND m.next_attempt_at <= ?1 ${options.reminders ? '' : `AND (m.kind != 'reminder' OR m.forced = 1)`}
-          ORDER BY m.next_attempt_at, m.id LIMIT ?3`,
-        [now, options.minLeadMs, limit],
-      );
-      const claimed = rows.filter((row) => row.verdict === null);
-      const closed = rows.flatMap((row) => {
-        if (row.verdict === null) return [];
-        const [to = 'cancelled', reason = ''] = row.verdict.split('|');
-        return [{ id: row.id, to, reason }];
-      });
-      if (claimed.length > 0) {
-        const ids = JSON.stringify(claimed.map((row) => row.id));
-        await tx.run(
-          `UPDATE messages SET state = 'sending', attempts = attempts + 1, transport = ?, updated_at = ?
-            WHERE id IN (SELECT value FROM json_each(?))`,
-          [transport, now, ids],
-        );
-        await tx.run(
-          `INSERT INTO message_events (message_id, at, from_state, to_state)
-           SELECT value, ?, 'queued', 'sending' FROM json_each(?)`,
-          [now, ids],
-        );
-      }
-      if (closed.length > 0) await this.close(tx, closed, now);
-      return {
-        claimed: claimed.map((row) => ({ id: row.id, toPhone: row.to_phone, body: row.body, attempts: row.attempts + 1 })),
-        closed: closed.map((row) => row.id),
-      };
+    return this.db.transaction((tx) => this.claimIn(tx, now, limit, transport, options));
+  }
+
+  private async claimIn(tx: SqlExecutor, now: number, limit: number, transport: string, options: ClaimOptions): Promise<Claim> {
+    const rows = await tx.all<CandidateRecord>(
+      `SELECT m.id, m.to_phone, m.body, m.attempts, ${VERDICT_SQL} AS verdict
+         FROM messages m
+         LEFT JOIN appointments a ON a.id = m.appointment_id
+         LEFT JOIN clients c ON c.id = m.client_id
+        WHERE m.state = 'queued' AND m.next_attempt_at <= ?1 ${options.reminders ? '' : `AND (m.kind != 'reminder' OR m.forced = 1)`}
+        ORDER BY m.next_attempt_at, m.id LIMIT ?3`,
+      [now, options.minLeadMs, limit],
+    );
+    const claimed = rows.filter((row) => row.verdict === null);
+    const closed = rows.flatMap((row) => {
+      if (row.verdict === null) return [];
+      const [to = 'cancelled', reason = ''] = row.verdict.split('|');
+      return [{ id: row.id, to, reason }];
     });
+    if (claimed.length > 0) {
+      const ids = JSON.stringify(claimed.map((row) => row.id));
+      await tx.run(
+        `UPDATE messages SET state = 'sending', attempts = attempts + 1, transport = ?, updated_at = ?
+          WHERE id IN (SELECT value FROM json_each(?))`,
+        [transport, now, ids],
+      );
+      await tx.run(
+        `INSERT INTO message_events (message_id, at, from_state, to_state)
+         SELECT value, ?, 'queued', 'sending' FROM json_each(?)`,
+        [now, ids],
+      );
+    }
+    if (closed.length > 0) await this.close(tx, closed, now);
+    return {
+      claimed: claimed.map((row) => ({ id: row.id, toPhone: row.to_phone, body: row.body, attempts: row.attempts + 1 })),
+      closed: closed.map((row) => row.id),
+    };
   }
 
   /**
@@ -155,8 +157,12 @@ export class OutboxRepository {
     );
   }
 
-  /** Submitted (with one part row per reference), back to queued with its next attempt time, or failed. */
-  record(results: readonly SendResult[], now: number, transport: string): Promise<void> {
+  /**
+   * Submitted (with one part row per reference), back to queued with its next
+   * attempt time, or failed. With `next`, the same transaction then claims what
+   * may go in the room the recorded messages made: one commit per turn instead of two.
+   */
+  record(results: readonly SendResult[], now: number, transport: string, next?: { limit: number; options: ClaimOptions }): Promise<Claim> {
     const submitted = results.filter((r) => r.ok).map((r) => ({ id: r.id, ref: r.references.join(' '), refs: r.references }));
     const unsent = results.flatMap((r) => (r.ok ? [] : [{ id: r.id, to: r.to, reason: r.reason, next: r.nextAttemptAt }]));
     return this.db.transaction(async (tx) => {
@@ -193,6 +199,7 @@ export class OutboxRepository {
           [now, rows],
         );
       }
+      return next && next.limit > 0 ? this.claimIn(tx, now, next.limit, transport, next.options) : { claimed: [], closed: [] };
     });
   }
 

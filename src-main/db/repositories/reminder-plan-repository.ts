@@ -1,6 +1,7 @@
 import type { AppointmentStatus, Language } from '../../contract/schemas';
 import type { ExistingReminder, PlanAppointment, PlanChange } from '../../domain/reminders/reminder-plan';
 import type { Database } from '../database';
+import type { SqlExecutor } from '../sqlite-connection';
 
 interface AppointmentRecord {
   id: number;
@@ -143,26 +144,14 @@ export class ReminderPlanRepository {
     if (changes.length === 0) return Promise.resolve([]);
     return this.db.transaction(async (tx) => {
       const touched: number[] = [];
+      const inserts: Extract<PlanChange, { kind: 'insert' }>[] = [];
       const event = (id: number, from: string | null, to: string, detail: string | null) =>
         tx.run('INSERT INTO message_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)', [id, now, from, to, detail]);
       for (const change of changes) {
         switch (change.kind) {
-          case 'insert': {
-            const state = change.skip === null ? 'queued' : 'cancelled';
-            const { lastId, changes: inserted } = await tx.run(
-              `INSERT INTO messages (client_id, appointment_id, rule_id, appointment_start_at, kind, to_phone, body, encoding,
-                                     segments, state, due_at, next_attempt_at, error, created_at, updated_at)
-               VALUES (?, ?, ?, ?, 'reminder', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT DO NOTHING`,
-              [change.clientId, change.appointmentId, change.ruleId, change.start, change.toPhone, change.body, change.encoding,
-                change.segments, state, change.dueAt, change.dueAt, change.skip, now, now],
-            );
-            // A row for the key already there (written since planning read) wins: planning is idempotent.
-            if (inserted === 0) break;
-            await event(lastId, null, state, change.skip ?? 'planned');
-            touched.push(lastId);
+          case 'insert':
+            inserts.push(change);
             break;
-          }
           case 'update':
           case 'requeue': {
             // Only from the state planning saw: the dispatcher may have claimed the row since.
@@ -193,7 +182,35 @@ export class ReminderPlanRepository {
             break;
         }
       }
+      touched.push(...(await insertReminders(tx, inserts, now)));
       return touched;
     });
   }
+}
+
+/**
+ * New reminders in one statement, and their first events in another: a first
+ * pass over a busy horizon plans a thousand at once. A row for the same key
+ * written since planning read (by another pass) wins, as planning is idempotent.
+ */
+async function insertReminders(tx: SqlExecutor, inserts: readonly Extract<PlanChange, { kind: 'insert' }>[], now: number): Promise<number[]> {
+  if (inserts.length === 0) return [];
+  const rows = await tx.all<{ id: number; state: string; error: string | null }>(
+    `INSERT INTO messages (client_id, appointment_id, rule_id, appointment_start_at, kind, to_phone, body, encoding,
+                           segments, state, due_at, next_attempt_at, error, created_at, updated_at)
+     SELECT value ->> '$.clientId', value ->> '$.appointmentId', value ->> '$.ruleId', value ->> '$.start', 'reminder',
+            value ->> '$.toPhone', value ->> '$.body', value ->> '$.encoding', value ->> '$.segments',
+            CASE WHEN value ->> '$.skip' IS NULL THEN 'queued' ELSE 'cancelled' END,
+            value ->> '$.dueAt', value ->> '$.dueAt', value ->> '$.skip', ?1, ?1
+       FROM json_each(?2) WHERE true
+     ON CONFLICT DO NOTHING
+     RETURNING id, state, error`,
+    [now, JSON.stringify(inserts)],
+  );
+  await tx.run(
+    `INSERT INTO message_events (message_id, at, from_state, to_state, detail)
+     SELECT value ->> '$.id', ?, NULL, value ->> '$.state', coalesce(value ->> '$.error', 'planned') FROM json_each(?)`,
+    [now, JSON.stringify(rows)],
+  );
+  return rows.map((row) => row.id);
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../../app/logger';
 import type { RandomSource } from '../../app/random';
 import type { Timers } from '../../app/timers';
 import type { ReminderSettings } from '../../contract/reminders-schemas';
-import type { OutboxRepository, ClaimedMessage, SendResult } from '../../db/repositories/outbox-repository';
+import type { ClaimOptions, OutboxRepository, ClaimedMessage, SendResult } from '../../db/repositories/outbox-repository';
 import type { DeliveryReport, OutgoingSms, SendOutcome, TransportEvent } from '../../sms/transport';
 import { quietPeriodAt } from '../reminders/quiet-hours';
 import { retryDecision } from './retry-policy';
@@ -65,6 +65,8 @@ export class Dispatcher {
   private writes: Promise<void> = Promise.resolve();
   private cancelSleep: (() => void) | undefined;
   private quietUntil: number | null = null;
+  /** What the last look at the clock allowed, reused by the claims that ride on a record for a second. */
+  private claimOptions: { options: ClaimOptions; at: number } | undefined;
   private nextSendAt: number | null = null;
   private unsubscribe: (() => void) | undefined;
   private idle: (() => void) | undefined;
@@ -101,6 +103,8 @@ export class Dispatcher {
   /** Resolves once nothing is in flight and every answer is written. */
   async drain(): Promise<void> {
     while (this.inFlight > 0) await new Promise<void>((resolve) => (this.idle = resolve));
+    // Delivery reports wait one turn of the event loop (see onChannelEvent): let those already received go first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.flush();
     await this.writes;
   }
@@ -152,6 +156,8 @@ export class Dispatcher {
     const now = clock.now();
     const quiet = quietPeriodAt(now, settings, await this.deps.timeZone());
     this.quietUntil = quiet?.end ?? null;
+    const options = { reminders: quiet === undefined, minLeadMs };
+    this.claimOptions = { options, at: now };
 
     if (this.paused || !channel.ready()) {
       const expired = await outbox.expireOverdue(now, minLeadMs);
@@ -162,7 +168,7 @@ export class Dispatcher {
     for (;;) {
       const room = channel.window() - this.unrecorded();
       if (room <= 0 || this.stopped || this.paused) break;
-      const claim = await outbox.claim(clock.now(), room, channel.kind(), { reminders: quiet === undefined, minLeadMs });
+      const claim = await outbox.claim(clock.now(), room, channel.kind(), options);
       const changed = [...claim.claimed.map((m) => m.id), ...claim.closed];
       if (changed.length > 0) this.deps.onChanged(changed);
       for (const message of claim.claimed) this.send(message);
@@ -178,6 +184,8 @@ export class Dispatcher {
 
   /** Sleeps until the next message is due (quiet hours holding reminders back), at most MAX_SLEEP_MS. */
   private async planSleep(quietEnd: number | undefined, channelDown: boolean): Promise<void> {
+    // While answers are pending, their records wake the pump again: no need to look ahead yet.
+    if (!channelDown && this.unrecorded() > 0) return;
     const next = await this.deps.outbox.nextDue();
     const reminder = next.reminder === null ? null : Math.max(next.reminder, quietEnd ?? 0);
     const candidates = [reminder, next.other].filter((at): at is number => at !== null);
@@ -237,19 +245,37 @@ export class Dispatcher {
     this.answered = [];
     this.recording += batch.length;
     const kind = this.deps.channel.kind();
+    let refilled = false;
     this.writes = this.writes
       .then(async () => {
-        await this.deps.outbox.record(batch, this.deps.clock.now(), kind);
-        this.deps.onChanged(batch.map((result) => result.id));
+        const now = this.deps.clock.now();
+        const next = this.inlineClaim(now, batch.length);
+        const claim = await this.deps.outbox.record(batch, now, kind, next);
+        this.recording -= batch.length;
+        this.deps.onChanged([...batch.map((result) => result.id), ...claim.claimed.map((m) => m.id), ...claim.closed]);
+        for (const message of claim.claimed) this.send(message);
+        // A full refill keeps the cycle going by itself; otherwise the pump decides what next (and when to sleep).
+        refilled = next !== undefined && claim.claimed.length === next.limit;
       })
       .catch((err: unknown) => {
+        this.recording -= batch.length;
         // Not written: the messages stay in `sending` and are recovered (flagged) at the next start.
         this.deps.log.error(`could not record the outcome of ${batch.length} message(s)`, err);
       })
       .finally(() => {
-        this.recording -= batch.length;
-        this.wake();
+        if (!refilled) this.wake();
       });
+  }
+
+  /**
+   * The claim that may ride on a record: the room the recorded batch frees, if
+   * sending may go on and the quiet-hours verdict is fresh (under a second old).
+   */
+  private inlineClaim(now: number, recorded: number): { limit: number; options: ClaimOptions } | undefined {
+    const cached = this.claimOptions;
+    if (this.stopped || this.paused || !cached || now - cached.at > 1000 || !this.deps.channel.ready()) return undefined;
+    const limit = this.deps.channel.window() - (this.unrecorded() - recorded);
+    return limit > 0 ? { limit, options: cached.options } : undefined;
   }
 
   private onChannelEvent(event: TransportEvent): void {
@@ -257,7 +283,11 @@ export class Dispatcher {
       if (event.status.state === 'up') this.wake();
       this.deps.onStatusChanged();
     } else if (event.type === 'delivery') {
-      this.recordDelivery(event.report);
+      // A receipt read from the same network chunk as its submit's response is emitted before the
+      // send's answer has come through its promise callbacks into `answered`: one turn of the event
+      // loop later it has, so flush() writes the parts down before the report looks for them.
+      const report = event.report;
+      setImmediate(() => this.recordDelivery(report));
     }
   }
 

@@ -13,6 +13,13 @@ function minutesOf(clock: string): number {
   return hours * 60 + minutes;
 }
 
+function isQuietWallTime(minuteOfDay: number, weekday: number, settings: QuietSettings): boolean {
+  if (settings.quietSundays && weekday === 7) return true;
+  const from = minutesOf(settings.quietFrom);
+  const to = minutesOf(settings.quietTo);
+  return from < to ? minuteOfDay >= from && minuteOfDay < to : minuteOfDay >= from || minuteOfDay < to;
+}
+
 /** The quiet periods that start on `date`: the night (maybe across midnight) and, if asked, the whole Sunday. */
 function periodsStartingOn(date: CivilDate, settings: QuietSettings, timeZone: string): Period[] {
   const from = minutesOf(settings.quietFrom);
@@ -29,7 +36,9 @@ function periodsStartingOn(date: CivilDate, settings: QuietSettings, timeZone: s
  * when reminders may go out at `instant`.
  */
 export function quietPeriodAt(instant: number, settings: QuietSettings, timeZone: string): Period | undefined {
-  const today = wallTimeAt(instant, timeZone).date;
+  const { date: today, minuteOfDay } = wallTimeAt(instant, timeZone);
+  // Most instants are plainly outside quiet hours: one look at the wall clock says so.
+  if (!isQuietWallTime(minuteOfDay, isoWeekday(today), settings)) return undefined;
   const periods: Period[] = [];
   for (let offset = -3; offset <= 2; offset++) periods.push(...periodsStartingOn(addDays(today, offset), settings, timeZone));
   periods.sort((a, b) => a.start - b.start);

@@ -136,7 +136,13 @@ export function planAppointment(appointment: PlanAppointment, existing: readonly
     if (row.heldByStaff) continue;
     if (row.state === 'queued') {
       if (!wanted) changes.push({ kind: 'cancel', id: row.id, reason: cancelReason(row, appointment, none) });
-      else if (wanted.kind === 'skip') changes.push({ kind: 'cancel', id: row.id, reason: wanted.reason });
+      else if (row.dueAt <= context.now && wanted.text.dueAt <= context.now) {
+        // Queued in time and already due (the channel is down, a retry is waiting): whether it still goes is
+        // the dispatcher's call at send time. Re-planning it now would call it "planned too late", or move it
+        // to "now" on every pass; only its text and number are kept up to date.
+        const text = { ...wanted.text, dueAt: row.dueAt };
+        if (!sameText(row, text)) changes.push({ kind: 'update', id: row.id, ...text });
+      } else if (wanted.kind === 'skip') changes.push({ kind: 'cancel', id: row.id, reason: wanted.reason });
       else if (!sameText(row, wanted.text)) changes.push({ kind: 'update', id: row.id, ...wanted.text });
     } else if (row.state === 'cancelled' && wanted) {
       if (wanted.kind === 'due') changes.push({ kind: 'requeue', id: row.id, ...wanted.text });

@@ -16,20 +16,35 @@ export interface TemplateData {
 }
 
 const PLACEHOLDER = /\{([^{}\s]{1,40})\}/g;
+/** Anything in braces on one line, for the warning: "{first name}" or "{ staff }" would go out as typed too. */
+const BRACED = /\{([^{}\n]*)\}/g;
 const known = new Set<string>(placeholders);
 
 const locales: Record<Language, string> = { it: 'it-IT', en: 'en-GB' };
 
+/** Building a formatter costs far more than using one: a planning pass renders thousands of texts. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: Language, timeZone: string, part: 'date' | 'weekday'): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone} ${part}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    const options: Intl.DateTimeFormatOptions = part === 'date' ? { day: 'numeric', month: 'long' } : { weekday: 'long' };
+    cached = new Intl.DateTimeFormat(locales[language], { timeZone, ...options });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 function values(data: TemplateData, language: Language): Record<Placeholder, string> {
   const { timeZone } = data;
   const at = new Date(data.start);
-  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locales[language], { timeZone, ...options }).format(at);
   const local = utcToZoned(data.start, timeZone);
   return {
     first_name: data.firstName,
-    date: format({ day: 'numeric', month: 'long' }),
+    date: formatter(language, timeZone, 'date').format(at),
     time: `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`,
-    weekday: format({ weekday: 'long' }),
+    weekday: formatter(language, timeZone, 'weekday').format(at),
     office_name: data.officeName,
     office_phone: data.officePhone,
     staff: data.staffName,
@@ -53,7 +68,7 @@ export function renderTemplate(template: string, data: TemplateData, language: L
 /** Braces in a template that are not placeholders, e.g. "{nome}": they would go out as typed. */
 export function unknownPlaceholders(template: string): string[] {
   const found = new Set<string>();
-  for (const match of template.matchAll(PLACEHOLDER)) {
+  for (const match of template.matchAll(BRACED)) {
     if (!known.has(match[1] ?? '')) found.add(match[0]);
   }
   return [...found];
