@@ -10,6 +10,7 @@ import { backupsDirIn, databasePathIn } from './data-dir';
 import { seedDemoOffice } from './demo-office';
 import { EventHub } from './event-hub';
 import { API_ACTOR } from './handler-deps';
+import { acquireDispatchLock, type DispatchLock } from './dispatch-lock';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
 import { cryptoRandom, type RandomSource } from './random';
@@ -102,7 +103,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sms,
       actor: API_ACTOR,
     });
-    if (options.dispatch ?? options.startSms ?? true) await reminders.start();
+    let lock: DispatchLock | undefined;
+    if (options.dispatch ?? options.startSms ?? true) {
+      const acquired = await acquireDispatchLock(options.dataDir);
+      if ('lock' in acquired) {
+        lock = acquired.lock;
+        await reminders.start();
+      } else {
+        const { pid, host } = acquired.heldBy;
+        reminders.sendingElsewhere = `process ${pid} on ${host}`;
+        log.warn(`reminders are being sent by another Promemoria (process ${pid} on ${host}); this one will not send`);
+      }
+    }
     const api = createHandlers({
       db,
       clock,
@@ -130,6 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           await reminders.stop();
           await sms.close();
           await reminders.drain();
+          await lock?.release();
           events.clear();
           await db.close();
         })();

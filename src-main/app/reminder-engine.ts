@@ -48,6 +48,8 @@ export class ReminderEngine {
   private readonly outbox: OutboxRepository;
   private readonly stops: (() => void)[] = [];
   private statusTimer: (() => void) | undefined;
+  /** Set when another process holds the dispatch lock: this one plans nothing and sends nothing. */
+  sendingElsewhere: string | null = null;
 
   constructor(private readonly deps: ReminderEngineDeps) {
     const { db, clock, timers, random, log, events, settings, sms } = deps;
@@ -139,6 +141,7 @@ export class ReminderEngine {
       nextSendAt: snapshot.nextSendAt,
       quietUntil: snapshot.quietUntil,
       inFlight: snapshot.inFlight,
+      sendingElsewhere: this.sendingElsewhere,
     };
   }
 

@@ -79,6 +79,8 @@ export const dispatchStatusSchema = z.object({
   quietUntil: instantSchema.nullable(),
   /** Handed to the channel and not yet answered. */
   inFlight: z.number().int(),
+  /** Another Promemoria on this computer sends from this data folder ("process 1234 on studio-pc"); this one does not. */
+  sendingElsewhere: z.string().nullable(),
 });
 export type DispatchStatus = z.infer<typeof dispatchStatusSchema>;
 
