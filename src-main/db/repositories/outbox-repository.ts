@@ -26,7 +26,15 @@ export interface ClaimOptions {
 
 export type SendResult =
   | { id: number; ok: true; references: string[] }
-  | { id: number; ok: false; to: 'queued' | 'failed'; reason: string; nextAttemptAt: number };
+  | {
+      id: number;
+      ok: false;
+      to: 'queued' | 'failed';
+      reason: string;
+      nextAttemptAt: number;
+      /** The try never reached a channel (link down): it does not count against the message's tries. */
+      uncounted?: boolean;
+    };
 
 interface CandidateRecord {
   id: number;
@@ -164,7 +172,9 @@ export class OutboxRepository {
    */
   record(results: readonly SendResult[], now: number, transport: string, next?: { limit: number; options: ClaimOptions }): Promise<Claim> {
     const submitted = results.filter((r) => r.ok).map((r) => ({ id: r.id, ref: r.references.join(' '), refs: r.references }));
-    const unsent = results.flatMap((r) => (r.ok ? [] : [{ id: r.id, to: r.to, reason: r.reason, next: r.nextAttemptAt }]));
+    const unsent = results.flatMap((r) =>
+      r.ok ? [] : [{ id: r.id, to: r.to, reason: r.reason, next: r.nextAttemptAt, back: r.uncounted ? 1 : 0 }],
+    );
     return this.db.transaction(async (tx) => {
       if (submitted.length > 0) {
         const rows = JSON.stringify(submitted);
@@ -189,7 +199,7 @@ export class OutboxRepository {
         const rows = JSON.stringify(unsent);
         await tx.run(
           `UPDATE messages SET state = j.value ->> '$.to', error = j.value ->> '$.reason',
-                  next_attempt_at = j.value ->> '$.next', updated_at = ?
+                  next_attempt_at = j.value ->> '$.next', attempts = attempts - (j.value ->> '$.back'), updated_at = ?
              FROM json_each(?) AS j WHERE messages.id = j.value ->> '$.id'`,
           [now, rows],
         );

@@ -221,7 +221,11 @@ export class Dispatcher {
         } else {
           const decision = retryDecision(outcome.code, outcome.retryable, message.attempts, now, random);
           const reason = decision.to === 'failed' && outcome.retryable ? `gave up after ${message.attempts} tries: ${outcome.reason}` : outcome.reason;
-          this.answered.push({ id: message.id, ok: false, to: decision.to, reason, nextAttemptAt: decision.to === 'queued' ? decision.at : now });
+          this.answered.push(
+            decision.to === 'queued'
+              ? { id: message.id, ok: false, to: 'queued', reason, nextAttemptAt: decision.at, uncounted: decision.uncounted === true }
+              : { id: message.id, ok: false, to: 'failed', reason, nextAttemptAt: now },
+          );
         }
         this.inFlight--;
         if (this.inFlight === 0) this.idle?.();

@@ -21,8 +21,9 @@ export const defaultRules: readonly ReminderRuleFields[] = [
   {
     name: '2 ore prima / 2 hours before',
     offsetMinutes: 2 * 60,
-    templateIt: '{first_name}, la aspettiamo oggi alle {time} presso {office_name}. Per informazioni: {office_phone}',
-    templateEn: '{first_name}, we look forward to seeing you today at {time} at {office_name}. Questions: {office_phone}',
+    // No "today": a reminder due in the night's quiet hours goes the evening before.
+    templateIt: '{first_name}, la aspettiamo {weekday} alle {time} presso {office_name}. Per informazioni: {office_phone}',
+    templateEn: '{first_name}, we look forward to seeing you on {weekday} at {time} at {office_name}. Questions: {office_phone}',
     active: true,
     staffIds: null,
     roomIds: null,

@@ -1,7 +1,7 @@
 import type { ReminderRule, ReminderSettings } from '../../contract/reminders-schemas';
 import type { AppointmentStatus, Language } from '../../contract/schemas';
 import { renderTemplate, textCost } from './reminder-template';
-import { reminderTiming } from './reminder-timing';
+import { nominalDue, reminderTiming } from './reminder-timing';
 
 /** An appointment with what planning needs to know about its client. */
 export interface PlanAppointment {
@@ -123,7 +123,7 @@ export function planAppointment(appointment: PlanAppointment, existing: readonly
         appointment.language,
       );
       const { encoding, segments } = textCost(body);
-      const dueAt = timing.kind === 'due' ? timing.at : appointment.start - rule.offsetMinutes * 60_000;
+      const dueAt = timing.kind === 'due' ? timing.at : nominalDue(appointment.start, rule.offsetMinutes, context.timeZone);
       const text = { toPhone: appointment.mobile, body, encoding, segments, dueAt };
       desired.set(rule.id, timing.kind === 'due' ? { kind: 'due', text } : { kind: 'skip', reason: `skipped: ${timing.reason}`, text });
     }

@@ -1,4 +1,5 @@
 import type { ReminderSettings } from '../../contract/reminders-schemas';
+import { instantOfWallTime, shiftWallTime, wallTimeAt } from '../calendar/civil-date';
 import { quietPeriodAt } from './quiet-hours';
 
 const MINUTE = 60_000;
@@ -22,6 +23,18 @@ export interface TimingInput {
 }
 
 /**
+ * The offset's whole days count on the wall clock ("2 days before" a Monday 09:00
+ * is Saturday 09:00, even across a change of the clocks); the rest is elapsed time
+ * ("2 hours before" is two real hours).
+ */
+export function nominalDue(start: number, offsetMinutes: number, timeZone: string): number {
+  const days = Math.floor(offsetMinutes / 1440);
+  const rest = offsetMinutes - days * 1440;
+  const dayShifted = days === 0 ? start : instantOfWallTime(shiftWallTime(wallTimeAt(start, timeZone), -days * 1440), timeZone);
+  return dayShifted - rest * MINUTE;
+}
+
+/**
  * When a reminder goes: `offsetMinutes` before the start, moved out of quiet hours
  * to the last allowed minute before them, or else to their end if that still
  * leaves the minimum lead time before the appointment; otherwise skipped, with a
@@ -29,7 +42,7 @@ export interface TimingInput {
  */
 export function reminderTiming({ start, offsetMinutes, now, settings, timeZone }: TimingInput): ReminderTiming {
   const latest = start - settings.minLeadMinutes * MINUTE;
-  let due = start - offsetMinutes * MINUTE;
+  let due = nominalDue(start, offsetMinutes, timeZone);
   if (due < now) {
     if (now - due > LATE_GRACE_MS) return { kind: 'skip', reason: 'its time had already passed when it was planned' };
     due = now;

@@ -10,7 +10,7 @@ const stems = [
   // Italian, legal
   'divorzi', 'separazion', 'udienza', 'querela', 'denuncia', 'sfratt', 'fallimento', 'pignorament', 'eredit',
   // English
-  'extraction', 'root canal', 'implant', 'denture', 'surgery', 'diagnos', 'therapy', 'pregnan', 'cancer',
+  'extraction', 'root canal', 'implant', 'denture', 'diagnos', 'therapy', 'pregnan', 'cancer',
   'divorce', 'lawsuit', 'hearing', 'eviction', 'bankrupt', 'custody', 'criminal',
 ];
 

@@ -61,4 +61,21 @@ describe('OutboxRepository', () => {
       { message_id: 1, part: 2, transport: 'smpp', reference: 'a2', state: 'submitted' },
     ]);
   });
+
+  it('gives a try back when it never reached a channel (link down), so waiting out an outage costs no tries', async () => {
+    const { db, outbox } = await outboxWith(2);
+    await outbox.claim(10, 10, 'smpp', OPTIONS);
+    await outbox.record(
+      [
+        { id: 1, ok: false, to: 'queued', reason: 'SMPP link down', nextAttemptAt: 20, uncounted: true },
+        { id: 2, ok: false, to: 'queued', reason: 'ESME_RTHROTTLED', nextAttemptAt: 20 },
+      ],
+      20,
+      'smpp',
+    );
+    expect(await db.all('SELECT id, state, attempts FROM messages ORDER BY id')).toEqual([
+      { id: 1, state: 'queued', attempts: 0 },
+      { id: 2, state: 'queued', attempts: 1 },
+    ]);
+  });
 });
