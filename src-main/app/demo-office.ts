@@ -3,6 +3,8 @@ import type { Database } from '../db/database';
 import type { SqlExecutor } from '../db/sqlite-connection';
 import { utcToZoned, zonedToUtc } from '../domain/time-zone';
 import { pick, type RandomSource } from './random';
+import { ReminderRulesRepository } from '../db/repositories/reminder-rules-repository';
+import { defaultRules } from '../domain/reminders/default-rules';
 import { appendAudit } from '../db/repositories/audit-log';
 
 const TIME_ZONE = 'Europe/Rome';
@@ -57,6 +59,9 @@ export async function seedDemoOffice(db: Database, random: RandomSource, now: nu
     }
     await insertClients(tx, random, now);
     await insertAppointments(tx, random, now);
+    // The suggested rules, so the demo's calendar turns into reminders on the simulator at once.
+    const rules = new ReminderRulesRepository(tx);
+    for (const rule of defaultRules) await rules.insert(rule, now);
     await appendAudit(tx, now, { actor: 'system', action: 'demo.seed', detail: 'demo office created' });
   });
 }
