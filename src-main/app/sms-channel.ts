@@ -3,6 +3,7 @@ import { channelConfigSchema, type ChannelConfig, type ChannelSettings } from '.
 import type { SmsChannelStatus } from '../contract/schemas';
 import type { SettingsRepository } from '../db/repositories/settings-repository';
 import { ChannelNotConfiguredError, createTransport, type TransportDeps, type TransportSecrets } from '../sms/transport-factory';
+import { SimulatorTransport } from '../sms/simulator/simulator-transport';
 import { waitForLink } from '../sms/wait-for-link';
 import type { LinkStatus, OutgoingSms, SendOutcome, SmsTransport, TransportEvent } from '../sms/transport';
 import { Mutex } from '../db/mutex';
@@ -136,6 +137,13 @@ export class SmsChannel {
   /** What the transport can tell about itself beyond the status (modem make, registration…). */
   describe(): { label: string; value: string }[] {
     return this.transport?.describe?.() ?? [];
+  }
+
+  /** Plays a client's reply on the simulator; false on a real channel, where replies come from phones. */
+  simulateReply(from: string, text: string): boolean {
+    if (!(this.transport instanceof SimulatorTransport)) return false;
+    this.transport.receive(from, text);
+    return true;
   }
 
   kind(): ChannelConfig['kind'] {

@@ -22,6 +22,10 @@ export function createSmsHandlers({ sms, clock }: HandlerDeps): HandlersOf<typeo
       sms.test({ config, ...(smppPassword ? { smppPassword } : {}), ...(simPin ? { simPin } : {}) }, TEST_TIMEOUT_MS),
     'sms.channel.status': async () => sms.status(),
     'sms.ports.list': () => listSerialPorts(),
+    'sms.simulator.reply': async ({ from, text }) => {
+      if (!sms.simulateReply(from, text)) throw new ApiError('CONFLICT', 'Replies can be simulated only while the channel is the simulator');
+      return {};
+    },
     'sms.test.send': async ({ to, text }) => {
       const outcome = await sms.send({ id: `test-${randomUUID()}`, to, text, requestDeliveryReport: true });
       if (outcome.ok) return { references: outcome.references };

@@ -48,6 +48,11 @@ export const smsMethods = {
       z.object({ ok: z.literal(false), error: z.string() }),
     ]),
   },
+  /** On the simulator only: a reply from a client's phone, to try confirmations and STOP with no network. */
+  'sms.simulator.reply': {
+    input: z.object({ from: e164Schema, text: z.string().trim().min(1).max(640) }).strict(),
+    output: z.object({}),
+  },
   'sms.test.send': {
     input: z.object({ to: e164Schema, text: z.string().trim().min(1).max(640) }).strict(),
     output: z.object({ references: z.array(z.string()) }),

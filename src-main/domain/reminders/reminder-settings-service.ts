@@ -10,17 +10,25 @@ export class ReminderSettingsService {
 
   constructor(private readonly repository: SettingsRepository) {}
 
+  /** Bumped by every update: a read that started before it must not cache what it read. */
+  private generation = 0;
+
   async get(): Promise<ReminderSettings> {
     if (this.cached) return this.cached;
+    const generation = this.generation;
     const stored = reminderSettingsSchema.safeParse(await this.repository.read(KEY));
     // A value that no longer fits (older or hand-edited) falls back to the defaults.
-    this.cached = stored.success ? stored.data : defaultReminderSettings;
-    return this.cached;
+    const settings = stored.success ? stored.data : defaultReminderSettings;
+    if (generation === this.generation) this.cached = settings;
+    return settings;
   }
 
   async update(settings: ReminderSettings, actor: string, now: number): Promise<ReminderSettings> {
+    this.generation++;
     this.cached = undefined;
     await this.repository.write({ [KEY]: settings }, actor, now);
-    return this.get();
+    this.generation++;
+    this.cached = settings;
+    return settings;
   }
 }

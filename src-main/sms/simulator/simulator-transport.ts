@@ -52,6 +52,12 @@ export class SimulatorTransport implements SmsTransport {
     this.behaviour = options.behaviour ?? { kind: 'deliver' };
   }
 
+  /** A reply "from a client's phone", so replies can be tried with no SMS network. */
+  receive(from: string, text: string): void {
+    if (this.closed) return;
+    this.emit({ type: 'inbound', sms: { from, text, receivedAt: this.options.clock.now() } });
+  }
+
   setBehaviour(behaviour: SimulatorBehaviour): void {
     this.behaviour = behaviour;
     this.emit({ type: 'status', status: this.status() });
