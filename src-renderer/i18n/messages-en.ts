@@ -7,6 +7,8 @@
  */
 import { calendarEn } from './areas/calendar-en';
 import { clientsEn } from './areas/clients-en';
+import { messagesAreaEn } from './areas/messages-area-en';
+import { remindersEn } from './areas/reminders-en';
 import { smsChannelEn } from './areas/sms-channel-en';
 
 export const en = {
@@ -94,17 +96,6 @@ export const en = {
   'clients.noMatch.title': 'No {clients} match “{query}”',
   'clients.noMatch.body': 'Search by part of the first or last name, or by a few digits of the mobile number.',
 
-  'messages.title': 'Messages',
-  'messages.purpose': 'Every SMS sent to your {clients}: the queue, the delivery reports and the replies.',
-  'messages.empty.title': 'No messages yet; queued: {queued}',
-  'messages.next': 'Messages appear here once reminder rules are set and appointments are booked.',
-
-  'reminders.title': 'Reminders',
-  'reminders.purpose': 'The rules that decide when an SMS reminder goes out before each appointment, and its text in Italian and English.',
-  'reminders.empty.title': 'No reminder rules yet',
-  'reminders.next': 'Until a rule is set here, no reminder is sent.',
-  'reminders.simulator': 'Until a GSM modem or an SMPP account is set up, SMS go to the built-in simulator and never leave this computer.',
-
   'privacy.title': 'Privacy',
   'privacy.purpose': 'Each {client}’s consent to SMS, and the export or erasure of their data on request (GDPR).',
   'privacy.empty.title': 'No privacy requests yet',
@@ -144,6 +135,8 @@ export const en = {
   ...clientsEn,
   ...calendarEn,
   ...smsChannelEn,
+  ...remindersEn,
+  ...messagesAreaEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

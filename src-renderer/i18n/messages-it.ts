@@ -1,5 +1,7 @@
 import { calendarIt } from './areas/calendar-it';
 import { clientsIt } from './areas/clients-it';
+import { messagesAreaIt } from './areas/messages-area-it';
+import { remindersIt } from './areas/reminders-it';
 import { smsChannelIt } from './areas/sms-channel-it';
 import type { Messages } from './messages-en';
 
@@ -89,17 +91,6 @@ export const it: Messages = {
   'clients.noMatch.title': 'Nessun {client} corrisponde a «{query}»',
   'clients.noMatch.body': 'Cerca con una parte del nome o del cognome, o con alcune cifre del cellulare.',
 
-  'messages.title': 'Messaggi',
-  'messages.purpose': 'Ogni SMS inviato ai tuoi {clients}: la coda, le conferme di consegna e le risposte.',
-  'messages.empty.title': 'Ancora nessun messaggio; in coda: {queued}',
-  'messages.next': 'I messaggi compaiono qui quando ci sono regole di promemoria e appuntamenti prenotati.',
-
-  'reminders.title': 'Promemoria SMS',
-  'reminders.purpose': 'Le regole che decidono quando parte l’SMS di promemoria prima di ogni appuntamento, e il suo testo in italiano e in inglese.',
-  'reminders.empty.title': 'Ancora nessuna regola di promemoria',
-  'reminders.next': 'Finché non c’è una regola qui, nessun promemoria viene inviato.',
-  'reminders.simulator': 'Finché non si configura un modem GSM o un account SMPP, gli SMS vanno al simulatore integrato e non escono mai da questo computer.',
-
   'privacy.title': 'Privacy',
   'privacy.purpose': 'Il consenso agli SMS di ogni {client}, e l’esportazione o la cancellazione dei suoi dati su richiesta (GDPR).',
   'privacy.empty.title': 'Ancora nessuna richiesta sulla privacy',
@@ -138,4 +129,6 @@ export const it: Messages = {
   ...clientsIt,
   ...calendarIt,
   ...smsChannelIt,
+  ...remindersIt,
+  ...messagesAreaIt,
 };

@@ -1,9 +1,9 @@
 import { Badge, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useI18n } from '../i18n/i18n-context';
+import { DispatchStatusLine } from './DispatchStatusLine';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useOffice } from './office-context';
-import { SmsChannelBadge } from './SmsChannelBadge';
 
 export function HeaderBar() {
   const { t } = useI18n();
@@ -22,7 +22,7 @@ export function HeaderBar() {
             {t('header.demo')}
           </Badge>
         )}
-        <SmsChannelBadge channel={appInfo.smsChannel} />
+        <DispatchStatusLine />
       </Group>
       <LanguageSwitch />
     </Group>
