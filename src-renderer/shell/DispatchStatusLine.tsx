@@ -63,6 +63,13 @@ export function DispatchStatusLine() {
       )}
       {status && (
         <>
+          {status.sendingElsewhere !== null && (
+            <Tooltip label={t('dispatch.elsewhere.hint', { who: status.sendingElsewhere })} multiline w={280}>
+              <Badge color="gray" variant="light" data-testid="dispatch-elsewhere">
+                {t('dispatch.elsewhere')}
+              </Badge>
+            </Tooltip>
+          )}
           {status.paused && (
             <Tooltip label={t('dispatch.paused.hint')} multiline w={260}>
               <Badge color="orange" variant="filled" data-testid="dispatch-paused">

@@ -1,4 +1,5 @@
 import type { DeliveryState } from '../../sms/transport';
+import { messageReasons, reasonFormats } from '../../contract/message-reasons';
 import type { Database } from '../database';
 import type { SqlExecutor } from '../sqlite-connection';
 import { CLIENT_REACHABLE_SQL } from './reminder-plan-repository';
@@ -49,15 +50,16 @@ interface CandidateRecord {
  * may have opted out, the appointment may have been cancelled, moved or deleted, or
  * be too close, since the message was planned. NULL means "send it".
  * Acknowledgements of a reply are exempt from opt-out: "you will get no more SMS" is the last one.
+ * (The reasons are constants without quotes, so they can sit in the SQL text.)
  */
 const VERDICT_SQL = `CASE
     WHEN m.kind != 'reply_ack' AND m.client_id IS NOT NULL AND NOT ${CLIENT_REACHABLE_SQL}
-      THEN 'cancelled|the client does not want SMS reminders'
-    WHEN m.kind = 'reminder' AND a.id IS NULL THEN 'cancelled|the appointment was deleted'
-    WHEN m.kind = 'reminder' AND a.status NOT IN ('booked', 'confirmed') THEN 'cancelled|the appointment was cancelled or closed'
-    WHEN m.kind = 'reminder' AND a.start_at != m.appointment_start_at THEN 'cancelled|the appointment was moved'
-    WHEN m.kind = 'reminder' AND m.forced = 0 AND ?1 > a.start_at - ?2 THEN 'expired|too close to the appointment to be useful'
-    WHEN m.kind = 'reminder' AND ?1 >= a.start_at THEN 'expired|the appointment has started'
+      THEN 'cancelled|${messageReasons.optedOut}'
+    WHEN m.kind = 'reminder' AND a.id IS NULL THEN 'cancelled|${messageReasons.appointmentDeleted}'
+    WHEN m.kind = 'reminder' AND a.status NOT IN ('booked', 'confirmed') THEN 'cancelled|${messageReasons.appointmentCancelledOrClosed}'
+    WHEN m.kind = 'reminder' AND a.start_at != m.appointment_start_at THEN 'cancelled|${messageReasons.appointmentMoved}'
+    WHEN m.kind = 'reminder' AND m.forced = 0 AND ?1 > a.start_at - ?2 THEN 'expired|${messageReasons.tooClose}'
+    WHEN m.kind = 'reminder' AND ?1 >= a.start_at THEN 'expired|${messageReasons.appointmentStarted}'
   END`;
 
 /**
@@ -85,8 +87,8 @@ export class OutboxRepository {
       );
       await tx.run(
         `INSERT INTO message_events (message_id, at, from_state, to_state, detail)
-         SELECT value, ?, 'sending', 'queued', 'Promemoria stopped while sending it: it may arrive twice' FROM json_each(?)`,
-        [now, ids],
+         SELECT value, ?, 'sending', 'queued', ? FROM json_each(?)`,
+        [now, messageReasons.interrupted, ids],
       );
       return rows.map((row) => row.id);
     });
@@ -145,7 +147,7 @@ export class OutboxRepository {
             AND (?1 >= a.start_at OR (m.forced = 0 AND ?1 > a.start_at - ?2))`,
         [now, minLeadMs],
       );
-      await this.close(tx, rows.map((row) => ({ id: row.id, to: 'expired', reason: 'too close to the appointment to be useful' })), now);
+      await this.close(tx, rows.map((row) => ({ id: row.id, to: 'expired', reason: messageReasons.tooClose })), now);
       return rows.map((row) => row.id);
     });
   }
@@ -234,7 +236,7 @@ export class OutboxRepository {
       const delivered = parts.every((p) => p.state === 'delivered');
       if (!failed && !delivered) return undefined;
       const to = delivered ? 'delivered' : 'failed';
-      const reason = delivered ? null : `not delivered (${detail})`;
+      const reason = delivered ? null : reasonFormats.notDelivered(detail);
       const { changes } = await tx.run(
         `UPDATE messages SET state = ?1, error = ?2, delivered_at = CASE WHEN ?1 = 'delivered' THEN ?3 ELSE delivered_at END,
                 updated_at = ?3

@@ -1,4 +1,5 @@
 import type { AppointmentStatus, Language } from '../../contract/schemas';
+import { messageReasons } from '../../contract/message-reasons';
 import type { ExistingReminder, PlanAppointment, PlanChange } from '../../domain/reminders/reminder-plan';
 import type { Database } from '../database';
 import type { SqlExecutor } from '../sqlite-connection';
@@ -164,7 +165,7 @@ export class ReminderPlanRepository {
               [change.toPhone, change.body, change.encoding, change.segments, change.dueAt, change.dueAt, now, change.id, from],
             );
             if (updated === 0) break;
-            await event(change.id, from, 'queued', change.kind === 'update' ? 'replanned' : 'planned again');
+            await event(change.id, from, 'queued', change.kind === 'update' ? messageReasons.replanned : messageReasons.plannedAgain);
             touched.push(change.id);
             break;
           }
@@ -211,8 +212,8 @@ async function insertReminders(tx: SqlExecutor, inserts: readonly Extract<PlanCh
   );
   await tx.run(
     `INSERT INTO message_events (message_id, at, from_state, to_state, detail)
-     SELECT value ->> '$.id', ?, NULL, value ->> '$.state', coalesce(value ->> '$.error', 'planned') FROM json_each(?)`,
-    [now, JSON.stringify(rows)],
+     SELECT value ->> '$.id', ?, NULL, value ->> '$.state', coalesce(value ->> '$.error', ?) FROM json_each(?)`,
+    [now, messageReasons.planned, JSON.stringify(rows)],
   );
   return rows.map((row) => row.id);
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../app/clock';
+import { reasonFormats } from '../../contract/message-reasons';
 import type { Logger } from '../../app/logger';
 import type { RandomSource } from '../../app/random';
 import type { Timers } from '../../app/timers';
@@ -220,7 +221,7 @@ export class Dispatcher {
           this.answered.push({ id: message.id, ok: true, references: outcome.references });
         } else {
           const decision = retryDecision(outcome.code, outcome.retryable, message.attempts, now, random);
-          const reason = decision.to === 'failed' && outcome.retryable ? `gave up after ${message.attempts} tries: ${outcome.reason}` : outcome.reason;
+          const reason = decision.to === 'failed' && outcome.retryable ? reasonFormats.gaveUp(message.attempts, outcome.reason) : outcome.reason;
           this.answered.push(
             decision.to === 'queued'
               ? { id: message.id, ok: false, to: 'queued', reason, nextAttemptAt: decision.at, uncounted: decision.uncounted === true }

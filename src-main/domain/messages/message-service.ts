@@ -1,4 +1,5 @@
 import type { Clock } from '../../app/clock';
+import { messageReasons } from '../../contract/message-reasons';
 import { ApiError } from '../../contract/errors';
 import type { MessageEvent, MessageRow, MessageState } from '../../contract/messages-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
@@ -53,12 +54,12 @@ export class MessageService {
 
   /** Goes at once, in quiet hours too: staff decided. Consent is still checked when it is claimed. */
   sendNow(id: number): Promise<MessageRow> {
-    return this.act(id, 'messages.send_now', ['queued'], 'queued', 'send now, by hand', { nextAttemptAt: this.deps.clock.now(), forced: true });
+    return this.act(id, 'messages.send_now', ['queued'], 'queued', messageReasons.sendNowByHand, { nextAttemptAt: this.deps.clock.now(), forced: true });
   }
 
   /** A failed, expired or cancelled message goes again, at once; staff asked for it, so the planner may handle it again. */
   retry(id: number): Promise<MessageRow> {
-    return this.act(id, 'messages.retry', ['failed', 'expired', 'cancelled'], 'queued', 'retry, by hand', {
+    return this.act(id, 'messages.retry', ['failed', 'expired', 'cancelled'], 'queued', messageReasons.retryByHand, {
       nextAttemptAt: this.deps.clock.now(),
       forced: true,
       heldByStaff: false,
@@ -68,7 +69,7 @@ export class MessageService {
 
   /** Not sent, and not planned again on its own. */
   cancel(id: number): Promise<MessageRow> {
-    return this.act(id, 'messages.cancel', ['queued'], 'cancelled', 'cancelled by hand', { heldByStaff: true, error: 'cancelled by hand' });
+    return this.act(id, 'messages.cancel', ['queued'], 'cancelled', messageReasons.cancelledByHand, { heldByStaff: true, error: messageReasons.cancelledByHand });
   }
 
   private async act(

@@ -1,4 +1,5 @@
 import type { Clock } from '../../app/clock';
+import { reasonFormats } from '../../contract/message-reasons';
 import type { Logger } from '../../app/logger';
 import type { ReminderSettings } from '../../contract/reminders-schemas';
 import type { Settings } from '../../contract/schemas';
@@ -72,7 +73,7 @@ export class ReplyService {
         const body = acknowledgement(meaning, sender.language, office.officeName);
         const { encoding, segments } = textCost(body);
         acknowledgementId = await new MessagesRepository(tx).insert(
-          { kind: 'reply_ack', clientId: sender.clientId, toPhone: fromPhone, body, encoding, segments, dueAt: now, detail: `acknowledges reply ${inboundId}` },
+          { kind: 'reply_ack', clientId: sender.clientId, toPhone: fromPhone, body, encoding, segments, dueAt: now, detail: reasonFormats.acknowledges(inboundId) },
           now,
         );
       }

@@ -1,4 +1,5 @@
 import type { ReminderRule, ReminderSettings } from '../../contract/reminders-schemas';
+import { messageReasons, reasonFormats } from '../../contract/message-reasons';
 import type { AppointmentStatus, Language } from '../../contract/schemas';
 import { renderTemplate, textCost } from './reminder-template';
 import { nominalDue, reminderTiming } from './reminder-timing';
@@ -66,11 +67,11 @@ const REMINDED_STATUSES: ReadonlySet<AppointmentStatus> = new Set(['booked', 'co
 
 /** Why an appointment gets no reminders at all, or null when it may. */
 function noRemindersReason(appointment: PlanAppointment): string | null {
-  if (appointment.status === 'cancelled') return 'the appointment was cancelled';
-  if (appointment.status === 'cancel_requested') return 'the client asked to cancel the appointment';
-  if (!REMINDED_STATUSES.has(appointment.status)) return 'the appointment is closed';
-  if (appointment.mobile === null) return 'the client has no mobile number';
-  if (!appointment.reachable) return 'the client does not want SMS reminders';
+  if (appointment.status === 'cancelled') return messageReasons.appointmentCancelled;
+  if (appointment.status === 'cancel_requested') return messageReasons.cancelRequested;
+  if (!REMINDED_STATUSES.has(appointment.status)) return messageReasons.appointmentClosed;
+  if (appointment.mobile === null) return messageReasons.noMobile;
+  if (!appointment.reachable) return messageReasons.optedOut;
   return null;
 }
 
@@ -125,7 +126,7 @@ export function planAppointment(appointment: PlanAppointment, existing: readonly
       const { encoding, segments } = textCost(body);
       const dueAt = timing.kind === 'due' ? timing.at : nominalDue(appointment.start, rule.offsetMinutes, context.timeZone);
       const text = { toPhone: appointment.mobile, body, encoding, segments, dueAt };
-      desired.set(rule.id, timing.kind === 'due' ? { kind: 'due', text } : { kind: 'skip', reason: `skipped: ${timing.reason}`, text });
+      desired.set(rule.id, timing.kind === 'due' ? { kind: 'due', text } : { kind: 'skip', reason: reasonFormats.skipped(timing.reason), text });
     }
   }
 
@@ -168,6 +169,6 @@ export function planAppointment(appointment: PlanAppointment, existing: readonly
 
 function cancelReason(row: ExistingReminder, appointment: PlanAppointment, none: string | null): string {
   if (none !== null) return none;
-  if (row.appointmentStart !== appointment.start) return 'the appointment was moved';
-  return 'the reminder rule no longer applies';
+  if (row.appointmentStart !== appointment.start) return messageReasons.appointmentMoved;
+  return messageReasons.ruleNoLongerApplies;
 }

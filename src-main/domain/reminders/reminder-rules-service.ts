@@ -1,4 +1,5 @@
 import type { Clock } from '../../app/clock';
+import { messageReasons } from '../../contract/message-reasons';
 import { ApiError } from '../../contract/errors';
 import type { ReminderRule, ReminderRuleFields, TemplatePreview } from '../../contract/reminders-schemas';
 import type { Language } from '../../contract/schemas';
@@ -62,13 +63,13 @@ export class ReminderRulesService {
       const ids = JSON.stringify(pending.map((row) => row.id));
       await tx.run(
         `INSERT INTO message_events (message_id, at, from_state, to_state, detail)
-         SELECT value, ?, 'queued', 'cancelled', 'its reminder rule was deleted' FROM json_each(?)`,
-        [now, ids],
+         SELECT value, ?, 'queued', 'cancelled', ? FROM json_each(?)`,
+        [now, messageReasons.ruleDeleted, ids],
       );
       await tx.run(
-        `UPDATE messages SET state = 'cancelled', error = 'its reminder rule was deleted', updated_at = ?
+        `UPDATE messages SET state = 'cancelled', error = ?, updated_at = ?
           WHERE id IN (SELECT value FROM json_each(?))`,
-        [now, ids],
+        [messageReasons.ruleDeleted, now, ids],
       );
       await rules.delete(id);
       await appendAudit(tx, now, { actor: this.deps.actor, action: 'reminders.rules.delete', entity: 'reminder_rule', entityId: id, detail: `${pending.length} cancelled` });

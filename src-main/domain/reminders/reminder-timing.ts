@@ -1,4 +1,5 @@
 import type { ReminderSettings } from '../../contract/reminders-schemas';
+import { messageReasons, type MessageReason } from '../../contract/message-reasons';
 import { instantOfWallTime, shiftWallTime, wallTimeAt } from '../calendar/civil-date';
 import { quietPeriodAt } from './quiet-hours';
 
@@ -11,7 +12,7 @@ const MINUTE = 60_000;
  */
 export const LATE_GRACE_MS = 30 * MINUTE;
 
-export type ReminderTiming = { kind: 'due'; at: number } | { kind: 'skip'; reason: string };
+export type ReminderTiming = { kind: 'due'; at: number } | { kind: 'skip'; reason: MessageReason };
 
 export interface TimingInput {
   /** The appointment's start, UTC epoch ms. */
@@ -44,7 +45,7 @@ export function reminderTiming({ start, offsetMinutes, now, settings, timeZone }
   const latest = start - settings.minLeadMinutes * MINUTE;
   let due = nominalDue(start, offsetMinutes, timeZone);
   if (due < now) {
-    if (now - due > LATE_GRACE_MS) return { kind: 'skip', reason: 'its time had already passed when it was planned' };
+    if (now - due > LATE_GRACE_MS) return { kind: 'skip', reason: messageReasons.lateWhenPlanned };
     due = now;
   }
   const quiet = quietPeriodAt(due, settings, timeZone);
@@ -52,8 +53,8 @@ export function reminderTiming({ start, offsetMinutes, now, settings, timeZone }
     const lastBefore = quiet.start - MINUTE;
     if (lastBefore >= now) due = lastBefore;
     else if (quiet.end <= latest) due = quiet.end;
-    else return { kind: 'skip', reason: 'quiet hours leave no time to send it before the appointment' };
+    else return { kind: 'skip', reason: messageReasons.quietLeavesNoTime };
   }
-  if (due > latest) return { kind: 'skip', reason: 'it would arrive less than the minimum lead time before the appointment' };
+  if (due > latest) return { kind: 'skip', reason: messageReasons.lessThanLead };
   return { kind: 'due', at: due };
 }

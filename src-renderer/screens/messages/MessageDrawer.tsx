@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Center, Drawer, Group, Loader, Paper, Stack, Text, Timeline } from '@mantine/core';
+import { messageReasonLabel } from './message-reason-label';
 import { IconAlertTriangle, IconBan, IconRefresh, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { ApiError } from '../../../src-main/contract/errors';
@@ -145,7 +146,7 @@ function MessageBody({ data, reload }: { data: MethodOutput<'messages.timeline'>
                 </Text>
                 {event.detail && (
                   <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                    {event.detail}
+                    {messageReasonLabel(t, event.detail)}
                   </Text>
                 )}
               </Timeline.Item>
@@ -182,7 +183,7 @@ function Facts({ message }: { message: MessageRow }) {
   rows.push([t('messages.drawer.attempts'), String(message.attempts)]);
   if (message.submittedAt !== null) rows.push([t('messages.drawer.submittedAt'), when.short(message.submittedAt, now)]);
   if (message.deliveredAt !== null) rows.push([t('messages.drawer.deliveredAt'), when.short(message.deliveredAt, now)]);
-  if (message.error) rows.push([t('messages.drawer.problem'), <Text span size="sm" c={message.state === 'failed' ? 'red' : undefined}>{message.error}</Text>]);
+  if (message.error) rows.push([t('messages.drawer.problem'), <Text span size="sm" c={message.state === 'failed' ? 'red' : undefined}>{messageReasonLabel(t, message.error)}</Text>]);
   return (
     <Stack gap={4} data-testid="message-facts">
       {rows.map(([label, value]) => (

@@ -1,4 +1,5 @@
 import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { messageReasonLabel } from './message-reason-label';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import type { MessageRow } from '../../../src-main/contract/messages-schemas';
@@ -86,9 +87,9 @@ export function OutboxTable({ messages, onOpen }: OutboxTableProps) {
             <Table.Td ta="right" className="tabular">
               {message.attempts}
             </Table.Td>
-            <Table.Td className="truncate" title={message.error ?? undefined}>
+            <Table.Td className="truncate" title={message.error === null ? undefined : messageReasonLabel(t, message.error)}>
               <Text span size="sm" c={message.state === 'failed' ? 'red' : 'dimmed'}>
-                {message.error ?? ''}
+                {message.error === null ? '' : messageReasonLabel(t, message.error)}
               </Text>
             </Table.Td>
           </Table.Tr>
