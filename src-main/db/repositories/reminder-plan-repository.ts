@@ -157,10 +157,11 @@ export class ReminderPlanRepository {
           case 'requeue': {
             // Only from the state planning saw: the dispatcher may have claimed the row since.
             const from = change.kind === 'update' ? 'queued' : 'cancelled';
-            // A queued row staff sent by hand ("Send now", "Retry") keeps its time: a new text must not put it back to its due time.
+            // A queued row staff sent by hand ("Send now", "Retry"), or one waiting out a retry's backoff, keeps
+            // its next try: a new text must not put it back to its due time.
             const { changes: updated } = await tx.run(
               `UPDATE messages SET to_phone = ?, body = ?, encoding = ?, segments = ?, due_at = ?,
-                      next_attempt_at = CASE WHEN state = 'queued' AND forced = 1 THEN next_attempt_at ELSE ? END,
+                      next_attempt_at = CASE WHEN state = 'queued' AND (forced = 1 OR attempts > 0) THEN next_attempt_at ELSE ? END,
                       state = 'queued', error = NULL, updated_at = ? WHERE id = ? AND state = ?`,
               [change.toPhone, change.body, change.encoding, change.segments, change.dueAt, change.dueAt, now, change.id, from],
             );

@@ -43,7 +43,8 @@ export function readMobile(typed: string, defaultRegion: string): MobileReading 
   const region = isSupportedCountry(defaultRegion) ? defaultRegion : undefined;
   let phone: PhoneNumber;
   try {
-    phone = parsePhoneNumberWithError(typed, region ? { defaultCountry: region } : {});
+    // libphonenumber takes spaces between digits but not tabs or line breaks (two pasted spreadsheet cells, a wrapped cell).
+    phone = parsePhoneNumberWithError(typed.replace(/\s/g, ' '), region ? { defaultCountry: region } : {});
   } catch (err) {
     return fromParseError(err, region);
   }

@@ -112,7 +112,8 @@ export class Dispatcher {
 
   pause(): void {
     this.paused = true;
-    this.cancelSleep?.();
+    // The pump, seeing the pause, claims nothing and settles into sweeping for reminders that got too late.
+    this.wake();
     this.deps.onStatusChanged();
   }
 
@@ -160,9 +161,12 @@ export class Dispatcher {
     const options = { reminders: quiet === undefined, minLeadMs };
     this.claimOptions = { options, at: now };
 
-    if (this.paused || !channel.ready()) {
+    // Claims close what must not go, but claim nothing while paused or down, and no reminder in quiet hours.
+    if (this.paused || !channel.ready() || quiet) {
       const expired = await outbox.expireOverdue(now, minLeadMs);
       if (expired.length > 0) this.deps.onChanged(expired);
+    }
+    if (this.paused || !channel.ready()) {
       await this.planSleep(quiet?.end, !this.paused);
       return;
     }
@@ -192,10 +196,10 @@ export class Dispatcher {
     const candidates = [reminder, next.other].filter((at): at is number => at !== null);
     this.nextSendAt = candidates.length > 0 ? Math.min(...candidates) : null;
     this.deps.onStatusChanged();
-    if (this.paused) return;
-    // With the channel down, the link coming up wakes us; meanwhile, expire what gets too late.
+    // Paused or with the channel down, the queue is swept for reminders that got too late at this pace;
+    // resuming, or the link coming up, wakes the pump at once anyway.
     const now = this.deps.clock.now();
-    const until = channelDown ? now + DOWN_SWEEP_MS : (this.nextSendAt ?? now + MAX_SLEEP_MS);
+    const until = channelDown || this.paused ? now + DOWN_SWEEP_MS : (this.nextSendAt ?? now + MAX_SLEEP_MS);
     this.sleep(Math.min(Math.max(until - now, 0), MAX_SLEEP_MS));
   }
 

@@ -100,6 +100,8 @@ export class ReplyService {
     const appointment = sender.appointment;
     switch (meaning) {
       case 'confirm':
+        // A "Sì" to the second reminder of an appointment already confirmed: nothing for staff to read.
+        if (appointment?.status === 'confirmed') return { handled: true, acknowledge: true, appointmentChanged: null, optedOut: false };
         if (appointment?.status !== 'booked') return nothing;
         await this.setStatus(tx, appointment.id, 'confirmed', now);
         return { handled: true, acknowledge: true, appointmentChanged: appointment.id, optedOut: false };

@@ -72,6 +72,7 @@ export class ReminderPlanner {
   planHorizon(): Promise<number> {
     return this.mutex.run(async () => {
       const now = this.deps.clock.now();
+      if (this.stopped) return 0;
       const rules = await this.rules.list(true);
       if (rules.length === 0) return 0;
       const maxOffset = Math.max(...rules.map((rule) => rule.offsetMinutes)) * 60_000;
@@ -97,7 +98,8 @@ export class ReminderPlanner {
   }
 
   private async planLocked(ids: readonly number[], now: number): Promise<number> {
-    if (ids.length === 0) return 0;
+    // A re-plan started by a change just before shutdown finds the store closing: it has nothing left to do.
+    if (ids.length === 0 || this.stopped) return 0;
     const context = await this.context(now);
     let changed = 0;
     for (let i = 0; i < ids.length; i += BATCH) {

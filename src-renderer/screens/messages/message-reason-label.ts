@@ -1,6 +1,9 @@
 import { readReason, type MessageReasonKey } from '../../../src-main/contract/message-reasons';
-import type { I18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages-en';
+import type { MessageVars } from '../../i18n/translate';
+
+/** The provider's t(), typed here so this module stays free of React (and testable without it). */
+type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 /** Every reason the core stores has its words here: a reason added there without one fails the type check. */
 const LABELS = {
@@ -29,7 +32,7 @@ const LABELS = {
 } as const satisfies Record<MessageReasonKey, MessageKey>;
 
 /** A stored reason ("skipped: quiet hours leave no time…") in the screen's language; a channel's own words as they came. */
-export function messageReasonLabel(t: I18n['t'], text: string): string {
+export function messageReasonLabel(t: Translate, text: string): string {
   const reason = readReason(text);
   switch (reason.kind) {
     case 'known':
