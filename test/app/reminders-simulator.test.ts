@@ -5,19 +5,10 @@ import { silentLogger } from '../../src-main/app/logger';
 import { utcToZoned } from '../../src-main/domain/time-zone';
 import { apiCall } from '../support/api-call';
 import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 const ZONE = 'Europe/Rome';
 const MINUTE = 60_000;
-
-async function until<T>(read: () => Promise<T>, test: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (test(value)) return value;
-    if (Date.now() > deadline) throw new Error(`never reached the expected state: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('a new office on the simulator', () => {
   it('sends a due reminder, reports it delivered, and takes a simulated "Sì" as a confirmation', async () => {

@@ -9,6 +9,7 @@ import { waitForLink } from '../../src-main/sms/wait-for-link';
 import { SmscPeer } from '../peers/smsc/smsc-peer';
 import { apiCall } from '../support/api-call';
 import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 /**
  * The whole reminder path against a real SMSC (Debian's Net::SMPP on loopback),
@@ -55,16 +56,6 @@ function quietHoursAwayFromNow(): { quietFrom: string; quietTo: string } {
 
 async function reminders(): Promise<MessageRow[]> {
   return (await apiCall(core, 'messages.list', {})).items.sort((a, b) => a.dueAt - b.dueAt);
-}
-
-async function until<T>(read: () => Promise<T>, test: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (test(value)) return value;
-    if (Date.now() > deadline) throw new Error(`never reached the expected state: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('reminders through a real SMSC', () => {

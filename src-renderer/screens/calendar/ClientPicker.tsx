@@ -14,16 +14,34 @@ export interface PickedClient {
 const SEARCH_DEBOUNCE_MS = 150;
 const RESULTS = 20;
 
+/** What the box says; by default, the appointment dialog's words. */
+export interface ClientPickerTexts {
+  label: string;
+  placeholder: string;
+  searching: string;
+  none: string;
+}
+
 interface ClientPickerProps {
   value: PickedClient | null;
   onChange: (client: PickedClient | null) => void;
   error?: string;
   autoFocus?: boolean;
+  /** Required in the appointment dialog; a filter may be left empty. */
+  required?: boolean;
+  w?: number;
+  texts?: ClientPickerTexts;
 }
 
 /** Search-as-you-type over the client list (name parts or phone digits, as on the clients screen). */
-export function ClientPicker({ value, onChange, error, autoFocus }: ClientPickerProps) {
+export function ClientPicker({ value, onChange, error, autoFocus, required = true, w, texts }: ClientPickerProps) {
   const { t } = useI18n();
+  const words = texts ?? {
+    label: t('calendar.dialog.client'),
+    placeholder: t('calendar.dialog.clientSearch'),
+    searching: t('calendar.dialog.clientSearching'),
+    none: t('calendar.dialog.clientNone'),
+  };
   const [search, setSearch] = useState('');
   // Once a client is picked the box shows their name: that is not a new search.
   const typed = value && search === value.name ? '' : search.trim();
@@ -44,11 +62,12 @@ export function ClientPicker({ value, onChange, error, autoFocus }: ClientPicker
 
   return (
     <Select
-      label={t('calendar.dialog.client')}
-      placeholder={t('calendar.dialog.clientSearch')}
+      w={w}
+      label={words.label}
+      placeholder={words.placeholder}
       searchable
       clearable
-      required
+      required={required}
       autoFocus={autoFocus}
       data-autofocus={autoFocus ? true : undefined}
       searchValue={search}
@@ -69,7 +88,7 @@ export function ClientPicker({ value, onChange, error, autoFocus }: ClientPicker
       onChange={(id, option) => {
         onChange(id === null || !option ? null : { id: Number(id), name: option.label });
       }}
-      nothingFoundMessage={loading ? t('calendar.dialog.clientSearching') : t('calendar.dialog.clientNone')}
+      nothingFoundMessage={loading ? words.searching : words.none}
       leftSection={<IconSearch size={14} />}
       rightSection={loading && typed ? <Loader size={14} /> : undefined}
       error={error}
