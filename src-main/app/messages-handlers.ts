@@ -1,7 +1,9 @@
 import { ApiError } from '../contract/errors';
 import type { messagesMethods } from '../contract/messages-methods';
 import type { HandlersOf } from '../contract/method-spec';
-import { InboxRepository } from '../db/repositories/inbox-repository';
+import { InboxRepository, type InboundRow as StoredReply } from '../db/repositories/inbox-repository';
+import { formatPhone } from '../domain/clients/phone-number';
+import type { InboundRow } from '../contract/messages-schemas';
 import { appendAudit } from '../db/repositories/audit-log';
 import { API_ACTOR, type HandlerDeps } from './handler-deps';
 
@@ -19,7 +21,10 @@ export function createMessagesHandlers({ db, clock, events, reminders }: Handler
     'dispatch.pause': () => reminders.setPaused(true),
     'dispatch.resume': () => reminders.setPaused(false),
 
-    'inbox.list': ({ unhandledOnly, offset, limit }) => new InboxRepository(db).list(unhandledOnly, offset, limit),
+    'inbox.list': async ({ unhandledOnly, offset, limit }) => {
+      const { items, total } = await new InboxRepository(db).list(unhandledOnly, offset, limit);
+      return { items: items.map(forDisplay), total };
+    },
     'inbox.markHandled': async ({ id, handled }) => {
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
@@ -30,7 +35,12 @@ export function createMessagesHandlers({ db, clock, events, reminders }: Handler
       });
       if (!row) throw new ApiError('NOT_FOUND', `No reply ${String(id)}`);
       events.emit('inbox.changed', { id });
-      return row;
+      return forDisplay(row);
     },
   };
+}
+
+/** Numbers from the network may be national or short codes: formatPhone shows what it cannot read as it came. */
+function forDisplay(reply: StoredReply): InboundRow {
+  return { ...reply, fromPhoneDisplay: formatPhone(reply.fromPhone) };
 }

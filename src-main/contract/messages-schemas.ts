@@ -13,6 +13,8 @@ export const messageRowSchema = z.object({
   /** "Rossi Mario"; null when the message has no client (or the client was erased). */
   clientName: z.string().nullable(),
   toPhone: z.string(),
+  /** "+39 333 123 4567", grouped for reading by the core. */
+  toPhoneDisplay: z.string(),
   body: z.string(),
   encoding: z.enum(['gsm7', 'ucs2']),
   segments: z.number().int(),
@@ -89,6 +91,8 @@ export const replyInterpretations = ['confirm', 'cancel', 'opt_out', 'other'] as
 export const inboundRowSchema = z.object({
   id: z.number().int(),
   fromPhone: z.string(),
+  /** Grouped for reading when it is a number the core knows how to read; else as received. */
+  fromPhoneDisplay: z.string(),
   body: z.string(),
   receivedAt: instantSchema,
   clientId: z.number().int().nullable(),

@@ -1,4 +1,7 @@
-import type { InboundRow } from '../../contract/messages-schemas';
+import type { InboundRow as ContractInboundRow } from '../../contract/messages-schemas';
+
+/** A reply as stored; the handler adds the number grouped for reading. */
+export type InboundRow = Omit<ContractInboundRow, 'fromPhoneDisplay'>;
 import type { AppointmentStatus } from '../../contract/schemas';
 import type { ReplyMeaning } from '../../domain/messages/reply-keywords';
 import type { SqlExecutor } from '../sqlite-connection';

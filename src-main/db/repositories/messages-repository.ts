@@ -1,4 +1,7 @@
-import type { MessageEvent, MessageRow, MessageState } from '../../contract/messages-schemas';
+import type { MessageEvent, MessageRow as ContractMessageRow, MessageState } from '../../contract/messages-schemas';
+
+/** A message as stored; the service adds the number grouped for reading. */
+export type MessageRow = Omit<ContractMessageRow, 'toPhoneDisplay'>;
 import type { SqlExecutor } from '../sqlite-connection';
 
 interface MessageRecord {

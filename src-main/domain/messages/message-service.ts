@@ -2,6 +2,8 @@ import type { Clock } from '../../app/clock';
 import { messageReasons } from '../../contract/message-reasons';
 import { ApiError } from '../../contract/errors';
 import type { MessageEvent, MessageRow, MessageState } from '../../contract/messages-schemas';
+import type { MessageRow as StoredMessage } from '../../db/repositories/messages-repository';
+import { formatPhone } from '../clients/phone-number';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { InboxRepository } from '../../db/repositories/inbox-repository';
 import { MessagesRepository, type MessageFilter } from '../../db/repositories/messages-repository';
@@ -22,15 +24,16 @@ export interface MessageServiceDeps {
 export class MessageService {
   constructor(private readonly deps: MessageServiceDeps) {}
 
-  list(filter: MessageFilter, offset: number, limit: number): Promise<{ items: MessageRow[]; total: number }> {
-    return new MessagesRepository(this.deps.db).list(filter, offset, limit);
+  async list(filter: MessageFilter, offset: number, limit: number): Promise<{ items: MessageRow[]; total: number }> {
+    const { items, total } = await new MessagesRepository(this.deps.db).list(filter, offset, limit);
+    return { items: items.map(forDisplay), total };
   }
 
   async timeline(id: number): Promise<{ message: MessageRow; events: MessageEvent[] }> {
     const repository = new MessagesRepository(this.deps.db);
     const message = await repository.get(id);
     if (!message) throw new ApiError('NOT_FOUND', `No message ${String(id)}`);
-    return { message, events: await repository.events(id) };
+    return { message: forDisplay(message), events: await repository.events(id) };
   }
 
   /** Today in the office's calendar, by state, and the replies waiting for staff. */
@@ -89,10 +92,14 @@ export class MessageService {
         throw new ApiError('CONFLICT', `The message is ${current.state} now; this needs it ${from.join(' or ')}`);
       }
       await appendAudit(tx, now, { actor: this.deps.actor, action, entity: 'message', entityId: id });
-      return (await repository.get(id)) as MessageRow;
+      return forDisplay((await repository.get(id)) as StoredMessage);
     });
     this.deps.onChanged([id]);
     if (to === 'queued') this.deps.wakeDispatcher();
     return row;
   }
+}
+
+function forDisplay(message: StoredMessage): MessageRow {
+  return { ...message, toPhoneDisplay: formatPhone(message.toPhone) };
 }

@@ -97,11 +97,11 @@ export function InboxTab({ unhandledOnly, onUnhandledOnlyChange }: InboxTabProps
             {items.map((row) => (
               <Table.Tr key={row.id} data-inbound-id={row.id}>
                 <Table.Td className="tabular">{when.short(row.receivedAt, now)}</Table.Td>
-                <Table.Td className="truncate" title={row.clientName ?? row.fromPhone}>
-                  {row.clientName ?? <span className="tabular">{row.fromPhone}</span>}
+                <Table.Td className="truncate" title={row.clientName ?? row.fromPhoneDisplay}>
+                  {row.clientName ?? <span className="tabular">{row.fromPhoneDisplay}</span>}
                   {row.clientName && (
                     <Text size="xs" c="dimmed" className="tabular">
-                      {row.fromPhone}
+                      {row.fromPhoneDisplay}
                     </Text>
                   )}
                 </Table.Td>

@@ -36,7 +36,7 @@ function MessageDetail({ id, onClose }: { id: number; onClose: () => void }) {
     if (ids.includes(id)) throttledReload();
   });
 
-  const title = data ? t('messages.drawer.title', { name: data.message.clientName ?? data.message.toPhone }) : t('messages.drawer.timeline');
+  const title = data ? t('messages.drawer.title', { name: data.message.clientName ?? data.message.toPhoneDisplay }) : t('messages.drawer.timeline');
   return (
     <Drawer opened onClose={onClose} position="right" size="lg" title={title} styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}>
       {data ? (
@@ -173,7 +173,7 @@ function Facts({ message }: { message: MessageRow }) {
   const when = useOfficeWhen();
   const now = useNow();
   const rows: [string, ReactNode][] = [
-    [t('messages.drawer.to'), <span className="tabular">{message.toPhone}</span>],
+    [t('messages.drawer.to'), <span className="tabular">{message.toPhoneDisplay}</span>],
   ];
   if (message.ruleName) rows.push([t('messages.drawer.rule'), message.ruleName]);
   if (message.appointmentStart !== null) rows.push([t('messages.drawer.appointment'), when.long(message.appointmentStart)]);

@@ -68,7 +68,7 @@ export function OutboxTable({ messages, onOpen }: OutboxTableProps) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td className="tabular">{message.toPhone}</Table.Td>
+            <Table.Td className="tabular">{message.toPhoneDisplay}</Table.Td>
             <Table.Td className="truncate" title={message.body}>
               {message.body}
             </Table.Td>
