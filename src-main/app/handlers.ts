@@ -1,6 +1,11 @@
 import type { Handlers } from '../contract/methods';
 import { createCalendarHandlers } from './calendar-handlers';
 import { createClientsHandlers } from './clients-handlers';
+import { createConsentsHandlers } from './consents-handlers';
+import { createPrivacyExportHandlers } from './privacy-export-handlers';
+import { createErasureHandlers } from './erasure-handlers';
+import { createAuditHandlers } from './audit-handlers';
+import { createPrivacyDocumentsHandlers } from './privacy-documents-handlers';
 import type { HandlerDeps } from './handler-deps';
 import { createMessagesHandlers } from './messages-handlers';
 import { createOfficeHandlers } from './office-handlers';
@@ -16,5 +21,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSmsHandlers(deps),
     ...createRemindersHandlers(deps),
     ...createMessagesHandlers(deps),
+    ...createConsentsHandlers(deps),
+    ...createPrivacyExportHandlers(deps),
+    ...createErasureHandlers(deps),
+    ...createAuditHandlers(deps),
+    ...createPrivacyDocumentsHandlers(deps),
   };
 }

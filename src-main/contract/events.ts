@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { appointmentsChangedSchema } from './calendar-schemas';
 import { importProgressSchema } from './clients-import-schemas';
 import { dispatchStatusSchema, inboxChangedSchema, messagesChangedSchema } from './messages-schemas';
@@ -19,6 +19,8 @@ export const events = {
   'messages.changed': messagesChangedSchema,
   /** Sending paused or resumed, the queue grew or shrank, the next send time moved. */
   'dispatch.status': dispatchStatusSchema,
+  /** How far a privacy export (one client's data, or the whole office) has got. */
+  'privacy.export.progress': z.object({ exportId: z.string(), done: z.number().int(), total: z.number().int() }),
   /** A reply arrived or was marked handled. */
   'inbox.changed': inboxChangedSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import { calendarMethods } from './calendar-methods';
 import { clientsMethods } from './clients-methods';
 import { messagesMethods } from './messages-methods';
+import { consentsMethods } from './consents-methods';
+import { privacyExportMethods } from './privacy-export-methods';
+import { erasureMethods } from './erasure-methods';
+import { auditMethods } from './audit-methods';
+import { privacyDocumentsMethods } from './privacy-documents-methods';
 import type { HandlersOf } from './method-spec';
 import { officeMethods } from './office-methods';
 import { remindersMethods } from './reminders-methods';
@@ -20,6 +25,11 @@ export const methods = {
   ...smsMethods,
   ...remindersMethods,
   ...messagesMethods,
+  ...consentsMethods,
+  ...privacyExportMethods,
+  ...erasureMethods,
+  ...auditMethods,
+  ...privacyDocumentsMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -9,6 +9,11 @@ import { calendarEn } from './areas/calendar-en';
 import { clientsEn } from './areas/clients-en';
 import { messagesAreaEn } from './areas/messages-area-en';
 import { remindersEn } from './areas/reminders-en';
+import { privacyConsentsEn } from './areas/privacy-consents-en';
+import { privacyExportEn } from './areas/privacy-export-en';
+import { privacyErasureEn } from './areas/privacy-erasure-en';
+import { privacyAuditEn } from './areas/privacy-audit-en';
+import { privacyDocumentsEn } from './areas/privacy-documents-en';
 import { smsChannelEn } from './areas/sms-channel-en';
 
 export const en = {
@@ -98,8 +103,6 @@ export const en = {
 
   'privacy.title': 'Privacy',
   'privacy.purpose': 'Each {client}’s consent to SMS, and the export or erasure of their data on request (GDPR).',
-  'privacy.empty.title': 'No privacy requests yet',
-  'privacy.next': '{Clients} who refused SMS are marked “SMS off” in {Clients} and receive no reminders.',
 
   'settings.title': 'Settings',
   'settings.office': 'Office',
@@ -137,6 +140,11 @@ export const en = {
   ...smsChannelEn,
   ...remindersEn,
   ...messagesAreaEn,
+  ...privacyConsentsEn,
+  ...privacyExportEn,
+  ...privacyErasureEn,
+  ...privacyAuditEn,
+  ...privacyDocumentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,11 @@ import { calendarIt } from './areas/calendar-it';
 import { clientsIt } from './areas/clients-it';
 import { messagesAreaIt } from './areas/messages-area-it';
 import { remindersIt } from './areas/reminders-it';
+import { privacyConsentsIt } from './areas/privacy-consents-it';
+import { privacyExportIt } from './areas/privacy-export-it';
+import { privacyErasureIt } from './areas/privacy-erasure-it';
+import { privacyAuditIt } from './areas/privacy-audit-it';
+import { privacyDocumentsIt } from './areas/privacy-documents-it';
 import { smsChannelIt } from './areas/sms-channel-it';
 import type { Messages } from './messages-en';
 
@@ -93,8 +98,6 @@ export const it: Messages = {
 
   'privacy.title': 'Privacy',
   'privacy.purpose': 'Il consenso agli SMS di ogni {client}, e l’esportazione o la cancellazione dei suoi dati su richiesta (GDPR).',
-  'privacy.empty.title': 'Ancora nessuna richiesta sulla privacy',
-  'privacy.next': 'I {clients} che hanno rifiutato gli SMS sono segnati «No SMS» in {Clients} e non ricevono promemoria.',
 
   'settings.title': 'Impostazioni',
   'settings.office': 'Studio',
@@ -131,4 +134,9 @@ export const it: Messages = {
   ...smsChannelIt,
   ...remindersIt,
   ...messagesAreaIt,
+  ...privacyConsentsIt,
+  ...privacyExportIt,
+  ...privacyErasureIt,
+  ...privacyAuditIt,
+  ...privacyDocumentsIt,
 };

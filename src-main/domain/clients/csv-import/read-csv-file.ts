@@ -14,8 +14,8 @@ export interface CsvFile {
 
 export type ReadCsvResult = { ok: true; file: CsvFile } | { ok: false; problem: string };
 
-/** Excel writes and reads this first line to name the delimiter: "sep=;". */
-const SEP_HINT = /^sep=(.)\r?(\n|$)/i;
+/** Excel writes and reads this first line to name the delimiter: "sep=;". Any line break ends it, a lone CR too (old Mac Excel). */
+const SEP_HINT = /^sep=(.)(\r\n|\r|\n|$)/i;
 
 /** From the file's bytes to a header and records, or why the file cannot be used at all. */
 export function readCsvFile(bytes: Uint8Array): ReadCsvResult {
