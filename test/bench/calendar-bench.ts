@@ -102,7 +102,15 @@ async function benchPlanningPass(dataDir: string): Promise<CalendarFigures['plan
     if (planned === 0) throw new Error('the planning pass planned nothing');
     first.sort((a, b) => a - b);
     steady.sort((a, b) => a - b);
-    return { planned, firstPassMedian: percentile(first, 50), firstPassP95: percentile(first, 95), steadyP95: percentile(steady, 95) };
+    return {
+      planned,
+      firstPassMedian: percentile(first, 50),
+      firstPassP95: percentile(first, 95),
+      firstPassRuns: first.length,
+      steadyMedian: percentile(steady, 50),
+      steadyP95: percentile(steady, 95),
+      steadyRuns: steady.length,
+    };
   } finally {
     await core.dispose();
   }
@@ -114,8 +122,16 @@ function percentile(sorted: readonly number[], p: number): number {
 
 export interface CalendarFigures {
   appointments: number;
-  week: { p50: number; p95: number };
-  planning: { planned: number; firstPassMedian: number; firstPassP95: number; steadyP95: number };
+  week: { p50: number; p95: number; samples: number };
+  planning: {
+    planned: number;
+    firstPassMedian: number;
+    firstPassP95: number;
+    firstPassRuns: number;
+    steadyMedian: number;
+    steadyP95: number;
+    steadyRuns: number;
+  };
 }
 
 /**
@@ -153,7 +169,7 @@ export async function benchCalendar(): Promise<CalendarFigures> {
       }
       samples.sort((a, b) => a - b);
       const planning = await benchPlanningPass(dataDir);
-      return { appointments: APPOINTMENTS, week: { p50: percentile(samples, 50), p95: percentile(samples, 95) }, planning };
+      return { appointments: APPOINTMENTS, week: { p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length }, planning };
     } finally {
       await core.dispose();
     }

@@ -67,7 +67,7 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-export async function benchClientSearch(): Promise<{ clients: number; p50: number; p95: number }> {
+export async function benchClientSearch(): Promise<{ clients: number; p50: number; p95: number; samples: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'promemoria-clients-bench-'));
   try {
     const dataDir = join(dir, 'office');
@@ -87,7 +87,7 @@ export async function benchClientSearch(): Promise<{ clients: number; p50: numbe
         await search(i);
         samples.push(performance.now() - start);
       }
-      return { clients: CLIENTS, p50: percentile(samples, 50), p95: percentile(samples, 95) };
+      return { clients: CLIENTS, p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length };
     } finally {
       await core.dispose();
     }

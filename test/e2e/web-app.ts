@@ -13,13 +13,24 @@ export interface RunningWebApp {
   stop(): Promise<void>;
 }
 
+export interface StartWebAppOptions {
+  demo?: boolean;
+  /**
+   * Another entry taking the same arguments and printing the same "Promemoria: <url>"
+   * line (the benchmarks serve a UI built elsewhere); the real web entry by default.
+   */
+  entry?: string;
+  /** Further arguments for the entry. */
+  extraArgs?: readonly string[];
+}
+
 /**
  * Starts the real web entry (what `npm run web` runs once the UI is built) on a free
  * port with a fresh data folder, and waits for the line with its URL.
  */
-export async function startWebApp(options: { demo?: boolean } = {}): Promise<RunningWebApp> {
+export async function startWebApp(options: StartWebAppOptions = {}): Promise<RunningWebApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'promemoria-e2e-'));
-  const args = ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir];
+  const args = ['--import', 'tsx', options.entry ?? 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, ...(options.extraArgs ?? [])];
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
