@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiError, type CallResult } from '../contract/errors';
 import { isMethodName, methods, type Handlers } from '../contract/methods';
+import { errorCode } from '../db/sqlite-connection';
 import type { Logger } from './logger';
 
 /**
@@ -28,8 +29,19 @@ export async function invokeMethod(
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.toWire() };
     log.error(`${method} failed`, err);
+    const store = storeProblem(errorCode(err));
+    if (store) return { ok: false, error: { code: 'STORE_REFUSED', message: store } };
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; the details are in the log.' } };
   }
+}
+
+/** SQLite's own failures that the person at the desk can act on; the transaction was rolled back. */
+function storeProblem(code: string | undefined): string | undefined {
+  if (code === 'SQLITE_FULL') return 'The disk is full: nothing was saved. Free some space on this computer, then try again.';
+  if (code === 'SQLITE_READONLY') return 'The office data cannot be written (the file or its folder is read-only): nothing was saved.';
+  if (code === 'SQLITE_BUSY') return 'The office data is busy (another Promemoria is writing): nothing was saved. Try again in a moment.';
+  if (code?.startsWith('SQLITE_IOERR')) return 'The disk could not be written: nothing was saved. Check the disk, then try again.';
+  return undefined;
 }
 
 export function validationError(error: z.ZodError): ApiError {

@@ -1,4 +1,5 @@
-import { mkdir, open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Database } from './database';
 import type { Migration } from './migrations/migration';
@@ -41,7 +42,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const exists = await inspectFile(path);
   const previousVersion = exists ? await preflight(path, latest) : 0;
 
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true }).catch((err: unknown) => {
+    throw refuse('read-only', path, describe(err));
+  });
+  await assertWritable(path, exists);
   const connection = await SqliteConnection.open(path, 'readwrite-create').catch((err: unknown) => {
     throw refuse('unreadable', path, describe(err));
   });
@@ -49,7 +53,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   try {
     connection.setBusyTimeout(BUSY_TIMEOUT_MS);
     await connection.get('PRAGMA journal_mode = WAL').catch((err: unknown) => {
-      throw errorCode(err) === 'SQLITE_BUSY' ? refuse('in-use', path, describe(err)) : err;
+      const code = errorCode(err) ?? '';
+      if (code === 'SQLITE_BUSY') throw refuse('in-use', path, describe(err));
+      if (/^SQLITE_(READONLY|CANTOPEN|PERM|IOERR)/.test(code)) throw refuse('read-only', path, describe(err));
+      throw err;
     });
     await connection.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
 
@@ -70,6 +77,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * SQLite opens a file it may not write read-only without a word, and every later
+ * write fails: refuse at the door instead. The folder must be writable too, for
+ * the WAL and the backups beside the file.
+ */
+async function assertWritable(path: string, exists: boolean): Promise<void> {
+  const targets = exists ? [path, dirname(path)] : [dirname(path)];
+  for (const target of targets) {
+    await access(target, constants.W_OK).catch((err: unknown) => {
+      throw refuse('read-only', path, describe(err));
+    });
   }
 }
 

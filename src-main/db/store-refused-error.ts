@@ -1,4 +1,4 @@
-export type RefusalReason = 'not-a-database' | 'not-ours' | 'corrupt' | 'too-new' | 'unreadable' | 'in-use';
+export type RefusalReason = 'not-a-database' | 'not-ours' | 'corrupt' | 'too-new' | 'unreadable' | 'read-only' | 'in-use';
 
 /**
  * The database file cannot be used. The message is for the person at the desk:
@@ -28,6 +28,8 @@ export function refusalMessage(reason: RefusalReason, path: string, detail: stri
       return `The database ${path} was saved by a newer version of Promemoria (${detail}). ${unchanged} Install the latest version of Promemoria on this computer, then open it again.`;
     case 'unreadable':
       return `Promemoria cannot open ${path} (${detail}). ${unchanged} Check that the file and its folder can be read and written by your Windows or Linux user.`;
+    case 'read-only':
+      return `Promemoria can read ${path} but not write to it (${detail}). ${unchanged} Check that the file and its folder can be written by your Windows or Linux user (a folder on a CD, a locked USB stick or a read-only share cannot be used), then open Promemoria again.`;
     case 'in-use':
       return `The database ${path} is in use by another program (${detail}). ${unchanged} Close the other Promemoria window or command, then try again.`;
   }

@@ -37,6 +37,9 @@ export interface DispatcherDeps {
 
 /** The longest sleep: a wall clock that jumped (a laptop waking up) is noticed within this. */
 const MAX_SLEEP_MS = 5 * 60_000;
+/** After a failed write of answers (a full disk): the first and the longest pause before trying again. */
+const WRITE_RETRY_FIRST_MS = 2000;
+const WRITE_RETRY_MAX_MS = 60_000;
 /** While the channel is down, overdue reminders are expired at this pace. */
 const DOWN_SWEEP_MS = 60_000;
 
@@ -62,6 +65,9 @@ export class Dispatcher {
   /** Answers in a write that has not committed yet. */
   private recording = 0;
   private flushScheduled = false;
+  /** The pause before writing answers again after a failed write; 0 while writes succeed. */
+  private writeRetryMs = 0;
+  private cancelWriteRetry: (() => void) | undefined;
   /** Every write after a claim goes through this chain, in order: results first, then reports about them. */
   private writes: Promise<void> = Promise.resolve();
   private cancelSleep: (() => void) | undefined;
@@ -97,6 +103,8 @@ export class Dispatcher {
     this.stopped = true;
     this.cancelSleep?.();
     this.cancelSleep = undefined;
+    this.cancelWriteRetry?.();
+    this.cancelWriteRetry = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
@@ -266,14 +274,30 @@ export class Dispatcher {
         // A full refill keeps the cycle going by itself; otherwise the pump decides what next (and when to sleep).
         refilled = next !== undefined && claim.claimed.length === next.limit;
       })
-      .catch((err: unknown) => {
-        this.recording -= batch.length;
-        // Not written: the messages stay in `sending` and are recovered (flagged) at the next start.
-        this.deps.log.error(`could not record the outcome of ${batch.length} message(s)`, err);
-      })
-      .finally(() => {
-        if (!refilled) this.wake();
-      });
+      .then(
+        () => {
+          this.writeRetryMs = 0;
+          if (!refilled) this.wake();
+        },
+        (err: unknown) => {
+          this.recording -= batch.length;
+          // Not written (a full disk, say): the answers stay counted as unrecorded, so nothing new is
+          // claimed past the window, and the write is tried again with growing pauses. If Promemoria
+          // stops first, the messages are still `sending` and come back flagged at the next start.
+          this.answered.unshift(...batch);
+          this.writeRetryMs = Math.min(Math.max(this.writeRetryMs * 2, WRITE_RETRY_FIRST_MS), WRITE_RETRY_MAX_MS);
+          this.deps.log.error(`could not record the outcome of ${batch.length} message(s); trying again in ${this.writeRetryMs / 1000} s`, err);
+          this.retryWrite();
+        },
+      );
+  }
+
+  private retryWrite(): void {
+    if (this.cancelWriteRetry || this.stopped) return;
+    this.cancelWriteRetry = this.deps.timers.schedule(this.writeRetryMs, () => {
+      this.cancelWriteRetry = undefined;
+      this.flush();
+    });
   }
 
   /**

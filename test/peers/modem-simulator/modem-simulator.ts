@@ -81,6 +81,10 @@ export class ModemSimulator {
   private readonly injections: Array<{ prefix: string; lines: string[] }> = [];
   private hangUpNextSend: { downForMs: number } | undefined;
   private silent = false;
+  /** Per recipient (as read from the PDU): +CMS ERROR codes for its next sends, one each. */
+  private readonly sendErrorsTo = new Map<string, number[]>();
+  /** While set, every command is answered with these noise bytes and no result code. */
+  private garbage: Buffer | undefined;
   private readonly ignored: string[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -115,6 +119,25 @@ export class ModemSimulator {
   /** The next sends are answered with these +CMS ERROR codes, one each. */
   failNextSends(...cmsErrors: number[]): void {
     this.sendErrors.push(...cmsErrors);
+  }
+
+  /** The next sends to `recipient` ("+393331234567") are answered with these +CMS ERROR codes, one each; others go through. */
+  failSendsTo(recipient: string, ...cmsErrors: number[]): void {
+    this.sendErrorsTo.set(recipient, [...(this.sendErrorsTo.get(recipient) ?? []), ...cmsErrors]);
+  }
+
+  /**
+   * Answers every command with `noise` instead of its answer, no result code
+   * (a modem gone mad, or one talking at another speed), until called with undefined.
+   */
+  answerGarbage(noise: Buffer | undefined): void {
+    this.garbage = noise;
+  }
+
+  /** The PUK was entered in a phone: the SIM is ready again (no PIN asked). */
+  unlockSim(): void {
+    this.simState = 'ready';
+    this.pinAttemptsLeft = 3;
   }
 
   /** Lines sent unsolicited in the middle of the next command starting with `prefix` (after its first line). */
@@ -208,6 +231,13 @@ export class ModemSimulator {
 
   private onData(text: string): void {
     if (this.silent) return;
+    if (this.garbage !== undefined) {
+      // Whatever came in, noise goes out; nothing is understood or kept.
+      this.input = '';
+      this.pendingSendLength = undefined;
+      if (this.port?.isOpen) this.port.write(this.garbage);
+      return;
+    }
     if (this.echo) this.write(text);
     this.input += text;
     for (;;) {
@@ -405,7 +435,7 @@ export class ModemSimulator {
     } catch {
       return this.finish(this.cmsError(CMS_INVALID_PDU));
     }
-    const error = this.sendErrors.shift();
+    const error = this.sendErrors.shift() ?? this.sendErrorsTo.get(reading.to)?.shift();
     const reply = (): void => {
       if (error !== undefined) return this.finish(this.cmsError(error));
       if (!this.registered()) return this.finish(this.cmsError(CMS_NO_NETWORK));

@@ -165,6 +165,11 @@ export class SmscPeer {
     return this.command(`deliver ${from} ${ton} ${dataCoding} ${esmClass} ${bytes.toString('hex')}`);
   }
 
+  /** Writes these raw bytes to the ESME connection, outside any PDU framing (line noise, a confused SMSC). */
+  garbage(bytes: Buffer): Promise<Reply> {
+    return this.command(`garbage ${bytes.toString('hex')}`);
+  }
+
   /** Polls the stats until `test` holds (or fails after `timeoutMs`). */
   async waitFor(test: (stats: SmscStats) => boolean, timeoutMs = 5000): Promise<SmscStats> {
     const deadline = Date.now() + timeoutMs;

@@ -12,7 +12,8 @@
 #
 # Commands: stats | reset | hold | release | delay MS | throttle K |
 #   fail K STATUS_HEX | enquire on|off | ids decimal|hex | drop |
-#   receipt ID STAT asis|hex|dec [tlv] | deliver FROM TON DATA_CODING ESM_CLASS HEX
+#   receipt ID STAT asis|hex|dec [tlv] | deliver FROM TON DATA_CODING ESM_CLASS HEX |
+#   garbage HEX (these raw bytes written to the ESME connection as they are)
 use strict;
 use warnings;
 use Getopt::Long;
@@ -262,6 +263,8 @@ sub command {
         return receipt(@args);
     } elsif ($name eq 'deliver') {
         return deliver(@args);
+    } elsif ($name eq 'garbage') {
+        return garbage(@args);
     } else {
         return { ok => JSON::PP::false, error => "unknown command '$name'" };
     }
@@ -302,4 +305,17 @@ sub deliver {
         dest_addr_ton => 0, dest_addr_npi => 0, destination_addr => 'promemoria',
         esm_class => $esm_class, data_coding => $data_coding, short_message => pack('H*', $hex), async => 1);
     return { ok => JSON::PP::true, seq => $seq };
+}
+
+# garbage HEX: raw bytes on the ESME connection, outside any PDU framing (line
+# noise, a confused SMSC): what the ESME makes of them is up to it.
+sub garbage {
+    my ($hex) = @_;
+    return { ok => JSON::PP::false, error => 'not connected' } if !defined $client;
+    return { ok => JSON::PP::false, error => 'garbage needs an even number of hex digits' }
+        if !defined $hex || $hex !~ /^(?:[0-9A-Fa-f]{2})+$/;
+    my $bytes = pack('H*', $hex);
+    my $written = syswrite($client, $bytes);
+    return { ok => JSON::PP::false, error => "write failed: $!" } if !defined $written;
+    return { ok => JSON::PP::true, bytes => $written };
 }
