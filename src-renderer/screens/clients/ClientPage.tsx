@@ -4,11 +4,13 @@ import { IconArchive, IconArchiveOff, IconArrowLeft, IconCalendarDown, IconMessa
 import { useState, type ReactNode } from 'react';
 import type { ClientAppointment, ClientDetail } from '../../../src-main/contract/clients-schemas';
 import type { ApiError } from '../../../src-main/contract/errors';
-import { useApi } from '../../api/api-context';
+import { useApi, useApiEvent } from '../../api/api-context';
 import { toApiError, useApiQuery } from '../../api/use-api-query';
 import { useI18n } from '../../i18n/i18n-context';
 import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 import { ScreenTitle } from '../../shell/ScreenTitle';
+import { useThrottledReload } from '../messages/use-throttled-reload';
+import { ConsentsCard } from '../privacy/consents/ConsentsCard';
 import { statusColors } from '../calendar/status-colors';
 import { messageStateLabel } from './message-state-label';
 import { ClientFormModal } from './ClientFormModal';
@@ -21,12 +23,18 @@ interface ClientPageProps {
   onBack: () => void;
 }
 
-/** One client: details, consent, appointments ahead and behind, messages both ways; edit, archive, export .ics. */
+/** One client: details, consent (recorded and withdrawn here), appointments ahead and behind, messages both ways; edit, archive, export .ics. */
 export function ClientPage({ id, onBack }: ClientPageProps) {
   const { t, tn } = useI18n();
   const api = useApi();
   const format = useClientFormatters();
   const { data, error, loading, reload } = useApiQuery('clients.get', { id });
+  // A consent withdrawn (here, or by a "STOP" reply) changes the opt-out and cancels queued reminders a moment later.
+  const throttledReload = useThrottledReload(reload);
+  useApiEvent('clients.changed', ({ ids }) => {
+    if (ids.includes(id)) throttledReload();
+  });
+  useApiEvent('messages.changed', throttledReload);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<'archive' | 'ics'>();
   const [actionError, setActionError] = useState<ApiError>();
@@ -128,7 +136,7 @@ export function ClientPage({ id, onBack }: ClientPageProps) {
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" mb="md" style={{ alignItems: 'start' }}>
         <DetailsCard detail={data} />
-        <ConsentCard detail={data} />
+        <ConsentsCard clientId={id} clientName={name} onChanged={reload} />
       </SimpleGrid>
       {/* Full width: date, who, where and status read on one line. */}
       <Stack gap="md">
@@ -196,35 +204,6 @@ function DetailsCard({ detail: { client } }: { detail: ClientDetail }) {
         <Row label={t('clients.form.notes')}>{client.notes === '' ? none : client.notes}</Row>
         <Row label={t('clients.page.since')}>{format.date(client.createdAt)}</Row>
       </Stack>
-    </Section>
-  );
-}
-
-function ConsentCard({ detail }: { detail: ClientDetail }) {
-  const { t } = useI18n();
-  const format = useClientFormatters();
-  return (
-    <Section title={t('clients.page.consent')}>
-      {detail.consents.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('clients.page.noConsent')}
-        </Text>
-      ) : (
-        <Stack gap={6}>
-          {detail.consents.map((consent) => (
-            <Row key={consent.purpose} label={t(`clients.consent.${consent.purpose}`)}>
-              <Group gap="xs">
-                <Badge size="sm" color={consent.granted ? 'green' : 'red'} variant="light">
-                  {consent.granted ? t('clients.consent.granted') : t('clients.consent.refused')}
-                </Badge>
-                <Text size="sm" c="dimmed">
-                  {format.date(consent.recordedAt)}
-                </Text>
-              </Group>
-            </Row>
-          ))}
-        </Stack>
-      )}
     </Section>
   );
 }
