@@ -1,7 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { backupCommand } from './backup';
 import { doctorCommand } from './doctor';
-import { exportClientsCommand } from './export-clients';
+import { exportCommand } from './export';
 import { importClientsCommand } from './import-clients';
 import { runCommand } from './run';
 import { sendCommand } from './send';
@@ -13,5 +13,5 @@ export const commands: readonly CliCommand[] = [
   sendCommand,
   runCommand,
   importClientsCommand,
-  exportClientsCommand,
+  exportCommand,
 ];
