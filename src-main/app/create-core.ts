@@ -2,6 +2,7 @@ import type { Handlers } from '../contract/methods';
 import type { Database } from '../db/database';
 import { migrations, LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase } from '../db/open-database';
+import { appendAudit } from '../db/repositories/audit-log';
 import { SettingsRepository } from '../db/repositories/settings-repository';
 import { SettingsService } from '../domain/settings-service';
 import { systemTimeZone } from '../domain/time-zone';
@@ -10,6 +11,7 @@ import { backupsDirIn, databasePathIn } from './data-dir';
 import { seedDemoOffice } from './demo-office';
 import { EventHub } from './event-hub';
 import { API_ACTOR } from './handler-deps';
+import { RetentionJob } from '../domain/privacy/retention-job';
 import { acquireDispatchLock, type DispatchLock } from './dispatch-lock';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
@@ -75,6 +77,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (preMigrationBackup) log.info(`database upgraded from version ${previousVersion}; copy kept at ${preMigrationBackup}`);
 
   try {
+    if (preMigrationBackup) {
+      // The copy holds everyone's data: the audit log says it was made (not where: paths name people).
+      await appendAudit(db, clock.now(), { actor: 'system', action: 'store.backup', detail: JSON.stringify({ reason: 'before upgrade', fromVersion: previousVersion }) });
+    }
     const demo = options.demo ?? false;
     const random = options.random ?? cryptoRandom;
     if (demo && (await isEmpty(db))) await seedDemoOffice(db, random, clock.now());
@@ -104,11 +110,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       actor: API_ACTOR,
     });
     let lock: DispatchLock | undefined;
+    // The daily retention pass runs where reminders are sent: one process per data folder.
+    let retention: RetentionJob | undefined;
     if (options.dispatch ?? options.startSms ?? true) {
       const acquired = await acquireDispatchLock(options.dataDir);
       if ('lock' in acquired) {
         lock = acquired.lock;
         await reminders.start();
+        retention = new RetentionJob({ db, clock, timers: options.timers ?? systemTimers, log, settings });
+        retention.start();
       } else {
         const { pid, host } = acquired.heldBy;
         reminders.sendingElsewhere = `process ${pid} on ${host}`;
@@ -138,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       dataDir: options.dataDir,
       dispose() {
         disposed ??= (async () => {
+          await retention?.stop();
           // Stop claiming, let the channel answer (or fail) what is in flight, then write those answers down.
           await reminders.stop();
           await sms.close();

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { backupCommand } from './backup';
 import { doctorCommand } from './doctor';
+import { eraseCommand } from './erase';
 import { exportCommand } from './export';
 import { importClientsCommand } from './import-clients';
 import { runCommand } from './run';
@@ -14,4 +15,5 @@ export const commands: readonly CliCommand[] = [
   runCommand,
   importClientsCommand,
   exportCommand,
+  eraseCommand,
 ];
