@@ -1,5 +1,6 @@
 import type { clientsMethods } from '../contract/clients-methods';
 import type { HandlersOf } from '../contract/method-spec';
+import { appendAudit } from '../db/repositories/audit-log';
 import { ClientHistoryRepository } from '../db/repositories/client-history-repository';
 import { ClientsRepository } from '../db/repositories/clients-repository';
 import { ClientPageService } from '../domain/clients/client-page-service';
@@ -24,8 +25,17 @@ export function createClientsHandlers({ db, clock, settings, events, info }: Han
     },
     'clients.archive': ({ id, archived }) => clients.setArchived(id, archived, API_ACTOR),
     'clients.checkMobile': ({ mobile, excludeId }) => clients.checkMobile(mobile, excludeId),
-    'clients.exportIcs': ({ id }) => pages.ics(id),
-    'clients.exportCsv': ({ archived }) => clients.exportCsv(archived),
+    // Personal data leaving the app: the audit log says what went out (ids and counts).
+    'clients.exportIcs': async ({ id }) => {
+      const file = await pages.ics(id);
+      await appendAudit(db, clock.now(), { actor: API_ACTOR, action: 'clients.exportIcs', entity: 'client', entityId: id });
+      return file;
+    },
+    'clients.exportCsv': async ({ archived }) => {
+      const file = await clients.exportCsv(archived);
+      await appendAudit(db, clock.now(), { actor: API_ACTOR, action: 'clients.exportCsv', entity: 'client', detail: JSON.stringify({ rows: file.rows, archived }) });
+      return file;
+    },
     'clients.import.preview': async ({ content }) => imports.preview(content),
     'clients.import.run': ({ content, ...options }) => imports.run(content, options, API_ACTOR),
   };

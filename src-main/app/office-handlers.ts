@@ -23,6 +23,6 @@ export function createOfficeHandlers(deps: HandlerDeps): HandlersOf<typeof offic
     },
     'office.summary': () => officeSummary(db, clock.now()),
     'store.health': () => store.health(),
-    'store.backup': ({ path, overwrite }) => store.backup(path, overwrite),
+    'store.backup': ({ path, overwrite }) => store.backup(path, overwrite, API_ACTOR, clock),
   };
 }

@@ -85,12 +85,22 @@ export class SmsChannel {
 
   async update(update: ChannelUpdate, actor: string, now: number): Promise<ChannelSettings> {
     const { secrets, settings } = this.deps;
+    // The audit entry says which secret changed, never its value.
+    const secretChanges: Record<string, 'changed' | 'removed' | 'unchanged'> = {};
     for (const name of ['smppPassword', 'simPin'] as const) {
       const value = update[name];
+      const before = await secrets.get(name);
       if (value === null) await secrets.delete(name);
       else if (value !== undefined) await secrets.set(name, value);
+      secretChanges[name] = value === null ? (before === undefined ? 'unchanged' : 'removed') : value === undefined || value === before ? 'unchanged' : 'changed';
     }
-    await settings.write({ [CONFIG_KEY]: update.config }, actor, now);
+    const detail = {
+      kind: update.config.kind,
+      previousKind: this.config.kind,
+      settings: JSON.stringify(update.config) === JSON.stringify(this.config) ? 'unchanged' : 'changed',
+      ...secretChanges,
+    };
+    await settings.write({ [CONFIG_KEY]: update.config }, actor, now, { action: 'sms.channel.update', detail: JSON.stringify(detail) });
     await this.use(update.config);
     return this.settings();
   }

@@ -2,7 +2,9 @@ import { ApiError } from '../contract/errors';
 import type { StoreHealth, SmsChannelStatus } from '../contract/schemas';
 import { backupDatabase, BackupTargetExistsError, type BackupResult } from '../db/backup';
 import type { Database } from '../db/database';
+import { appendAudit } from '../db/repositories/audit-log';
 import { errorCode } from '../db/sqlite-connection';
+import type { Clock } from './clock';
 
 /** Health and backup of the live store, for `doctor`, the settings screen and the CLI. */
 export class StoreService {
@@ -39,9 +41,12 @@ export class StoreService {
     };
   }
 
-  async backup(path: string, overwrite: boolean): Promise<BackupResult> {
+  /** A checked copy of the database at `path`; once written, the audit log records it (size and check, not the path). */
+  async backup(path: string, overwrite: boolean, actor: string, clock: Clock): Promise<BackupResult> {
     try {
-      return await backupDatabase(this.db, path, overwrite);
+      const result = await backupDatabase(this.db, path, overwrite);
+      await appendAudit(this.db, clock.now(), { actor, action: 'store.backup', detail: JSON.stringify({ bytes: result.bytes, integrity: result.integrity }) });
+      return result;
     } catch (err) {
       if (err instanceof BackupTargetExistsError) throw new ApiError('CONFLICT', err.message, 'path');
       const code = errorCode(err);

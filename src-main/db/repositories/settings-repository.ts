@@ -15,8 +15,12 @@ export class SettingsRepository {
     return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
   }
 
-  /** Writes the given keys and an audit entry naming them, in one transaction. */
-  async write(entries: Record<string, unknown>, actor: string, now: number): Promise<void> {
+  /**
+   * Writes the given keys and an audit entry, in one transaction: by default
+   * "settings.update" naming the keys; a caller that knows better (the SMS channel,
+   * the privacy notice) names its own action and detail, never a secret.
+   */
+  async write(entries: Record<string, unknown>, actor: string, now: number, audit?: { action: string; detail: string; entity?: string }): Promise<void> {
     const keys = Object.keys(entries);
     if (keys.length === 0) return;
     await this.db.transaction(async (tx) => {
@@ -27,7 +31,7 @@ export class SettingsRepository {
           [key, JSON.stringify(entries[key]), now],
         );
       }
-      await appendAudit(tx, now, { actor, action: 'settings.update', entity: 'settings', detail: keys.sort().join(',') });
+      await appendAudit(tx, now, { actor, action: audit?.action ?? 'settings.update', entity: audit?.entity ?? 'settings', detail: audit?.detail ?? keys.sort().join(',') });
     });
   }
 }
