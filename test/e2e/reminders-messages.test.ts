@@ -349,7 +349,8 @@ describe('Replies through a real SMSC: the inbox', () => {
     await question.getByText('Needs reading', { exact: true }).waitFor();
     await expect(cancel.textContent()).resolves.toContain('Rossi Maria');
     const local = utcToZoned(start, ROME);
-    await cancel.getByText(`${pad(local.hour)}:${pad(local.minute)}`, { exact: true }).waitFor();
+    // Just the time today; with the date when the appointment falls tomorrow (a run close to midnight in Rome).
+    await cancel.getByText(new RegExp(`(^|\\s)${pad(local.hour)}:${pad(local.minute)}$`)).waitFor();
     await cancel.getByText('Cancellation requested', { exact: true }).waitFor();
     await page.getByTestId('inbox-waiting').getByText('2', { exact: true }).waitFor();
     await page.getByTestId('messages-totals').locator('[data-total="replies"]').getByText('2', { exact: true }).waitFor();
