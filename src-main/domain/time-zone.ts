@@ -27,27 +27,53 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock time in `timeZone` at a UTC instant. */
-export function utcToZoned(instant: number, timeZone: string): LocalDateTime & { second: number } {
+/**
+ * Offsets are looked up per quarter hour and remembered: asking Intl costs some
+ * microseconds, and a planning pass asks thousands of times. Zones change offset
+ * only at whole quarter hours (every offset and every rule of the time zone
+ * database is a multiple of 15 minutes, bar local mean times before 1900).
+ */
+const BUCKET_MS = 15 * 60_000;
+const MAX_REMEMBERED = 100_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetFromIntl(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
+  const wallAsUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return wallAsUtc - Math.floor(instant / 1000) * 1000;
 }
 
 /** How far `timeZone` is ahead of UTC at `instant`, in milliseconds (Rome: +1 h or +2 h). */
 export function zoneOffsetAt(instant: number, timeZone: string): number {
-  const local = utcToZoned(instant, timeZone);
-  const wallAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  return wallAsUtc - Math.floor(instant / 1000) * 1000;
+  const bucket = Math.floor(instant / BUCKET_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    if (zone.size >= MAX_REMEMBERED) zone.clear();
+    offset = offsetFromIntl(bucket * BUCKET_MS, timeZone);
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock time in `timeZone` at a UTC instant. */
+export function utcToZoned(instant: number, timeZone: string): LocalDateTime & { second: number } {
+  const wall = new Date(instant + zoneOffsetAt(instant, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /**
