@@ -22,6 +22,8 @@ import { SmsChannel } from './sms-channel';
 import { StoreService } from './store-service';
 import { systemTimers, type Timers } from './timers';
 import { APP_VERSION } from './version';
+import { BackupJob } from './backup-job';
+import { applyPendingRestore } from './restore';
 
 export interface CoreOptions {
   dataDir: string;
@@ -68,6 +70,9 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLogger;
+  // A restore staged from Settings is swapped in before the database opens (the current one is copied to backups/ first).
+  const restored = await applyPendingRestore({ dataDir: options.dataDir, migrations, now: () => clock.now(), log });
+  if (restored) log.info(`database restored from a backup; the previous one was kept at ${restored.safetyCopy ?? '(there was none)'}`);
   const { db, previousVersion, preMigrationBackup } = await openDatabase({
     path: databasePathIn(options.dataDir),
     backupsDir: backupsDirIn(options.dataDir),
@@ -112,6 +117,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     let lock: DispatchLock | undefined;
     // The daily retention pass runs where reminders are sent: one process per data folder.
     let retention: RetentionJob | undefined;
+    // The daily backup too: one process per data folder.
+    let backups: BackupJob | undefined;
     if (options.dispatch ?? options.startSms ?? true) {
       const acquired = await acquireDispatchLock(options.dataDir);
       if ('lock' in acquired) {
@@ -119,6 +126,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await reminders.start();
         retention = new RetentionJob({ db, clock, timers: options.timers ?? systemTimers, log, settings });
         retention.start();
+        backups = new BackupJob({ db, dataDir: options.dataDir, settings: settingsRepository, clock, timers: options.timers ?? systemTimers, log });
+        backups.start();
       } else {
         const { pid, host } = acquired.heldBy;
         reminders.sendingElsewhere = `process ${pid} on ${host}`;
@@ -149,6 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       dispose() {
         disposed ??= (async () => {
           await retention?.stop();
+          await backups?.stop();
           // Stop claiming, let the channel answer (or fail) what is in flight, then write those answers down.
           await reminders.stop();
           await sms.close();

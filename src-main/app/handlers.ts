@@ -5,12 +5,14 @@ import { createConsentsHandlers } from './consents-handlers';
 import { createPrivacyExportHandlers } from './privacy-export-handlers';
 import { createErasureHandlers } from './erasure-handlers';
 import { createAuditHandlers } from './audit-handlers';
+import { createBackupsHandlers } from './backups-handlers';
 import { createPrivacyDocumentsHandlers } from './privacy-documents-handlers';
 import type { HandlerDeps } from './handler-deps';
 import { createMessagesHandlers } from './messages-handlers';
 import { createOfficeHandlers } from './office-handlers';
 import { createRemindersHandlers } from './reminders-handlers';
 import { createSmsHandlers } from './sms-handlers';
+import { createSetupHandlers } from './setup-handlers';
 
 /** One handler per contract method, from each domain's own factory; the bridges reach the core only through these. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -26,5 +28,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createErasureHandlers(deps),
     ...createAuditHandlers(deps),
     ...createPrivacyDocumentsHandlers(deps),
+    ...createBackupsHandlers(deps),
+    ...createSetupHandlers(deps),
   };
 }

@@ -79,6 +79,8 @@ export class SmsChannel {
         smppPasswordSet: (await secrets.get('smppPassword')) !== undefined,
         simPinSet: (await secrets.get('simPin')) !== undefined,
         persistent: secrets.persistent,
+        storage: secrets.storage,
+        warning: secrets.warning,
       },
     };
   }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createCore } from '../app/create-core';
 import { defaultDataDir } from '../app/data-dir';
+import { FileSecretStore } from '../app/file-secret-store';
+import { consoleLogger } from '../app/logger';
 import { EXIT_PROBLEM, EXIT_USAGE, openCoreOrExplain } from '../app/entry-support';
 import type { CliOption } from './cli-command';
 import { commands } from './commands';
@@ -50,7 +52,7 @@ async function main(): Promise<number> {
   if (problem) usageError(problem);
 
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
-  const core = await openCoreOrExplain(() => createCore({ dataDir, startSms: command.usesSmsChannel === true, dispatch: command.dispatches === true }));
+  const core = await openCoreOrExplain(() => createCore({ dataDir, secrets: new FileSecretStore(dataDir, { log: consoleLogger }), startSms: command.usesSmsChannel === true, dispatch: command.dispatches === true }));
   if (!core) return EXIT_PROBLEM;
   try {
     return await command.run({ core, values: own, args, print: (line) => console.log(line) });

@@ -40,6 +40,7 @@ export const knownAuditActions = [
   'settings.update',
   'sms.channel.update',
   'store.backup',
+  'store.restore',
   'demo.seed',
   'privacy.notice.update',
   'privacy.record.update',

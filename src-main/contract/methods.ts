@@ -6,11 +6,13 @@ import { consentsMethods } from './consents-methods';
 import { privacyExportMethods } from './privacy-export-methods';
 import { erasureMethods } from './erasure-methods';
 import { auditMethods } from './audit-methods';
+import { backupsMethods } from './backups-methods';
 import { privacyDocumentsMethods } from './privacy-documents-methods';
 import type { HandlersOf } from './method-spec';
 import { officeMethods } from './office-methods';
 import { remindersMethods } from './reminders-methods';
 import { smsMethods } from './sms-methods';
+import { setupMethods } from './setup-methods';
 
 /**
  * Every API method, declared once: its name, what it accepts and what it returns.
@@ -30,6 +32,8 @@ export const methods = {
   ...erasureMethods,
   ...auditMethods,
   ...privacyDocumentsMethods,
+  ...backupsMethods,
+  ...setupMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -49,12 +49,24 @@ export const channelConfigSchema = z.object({
 });
 export type ChannelConfig = z.infer<typeof channelConfigSchema>;
 
+export const secretStorages = ['os-keychain', 'file', 'memory'] as const;
+/**
+ * file-readable-by-user: a file any program running as this OS user can read (web mode, CLI);
+ * os-plain-text-only: the desktop app found no real key store (Linux without a keyring), so the same file;
+ * memory-only: kept until Promemoria closes.
+ */
+export const secretStorageWarnings = ['file-readable-by-user', 'os-plain-text-only', 'memory-only'] as const;
+
 /** Whether each secret is set; the values themselves never leave the core. */
 export const channelSecretsStateSchema = z.object({
   smppPasswordSet: z.boolean(),
   simPinSet: z.boolean(),
-  /** False where secrets live only until Promemoria closes (browser mode without a key store). */
+  /** False where secrets live only until Promemoria closes. */
   persistent: z.boolean(),
+  /** Where the secrets are kept: encrypted by the OS key store, a file this OS user can read, or memory. */
+  storage: z.enum(secretStorages),
+  /** Null under the OS key store; otherwise why the settings warn (the UI words it). */
+  warning: z.enum(secretStorageWarnings).nullable(),
 });
 
 export const channelSettingsSchema = z.object({

@@ -107,8 +107,12 @@ async function inspectFile(path: string): Promise<boolean> {
   }
 }
 
-/** Header, identity, integrity and version, all read-only. Returns the schema version on disk. */
-async function preflight(path: string, latest: number): Promise<number> {
+/**
+ * Header, identity, integrity and version, all read-only. Returns the schema version on disk.
+ * Throws StoreRefusedError (not-a-database, not-ours, corrupt, too-new…) with a message for the desk.
+ * Restore runs it on a copy of the file to restore.
+ */
+export async function preflight(path: string, latest: number): Promise<number> {
   const header = Buffer.alloc(SQLITE_HEADER.length);
   try {
     const handle = await open(path, 'r');

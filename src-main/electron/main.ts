@@ -9,7 +9,10 @@ import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { shutdownBeforeQuit } from './graceful-quit';
 import { forwardCoreEvents, registerIpcBridge } from './ipc-bridge';
 import { hardenAllWebContents } from './web-security';
-import { createMainWindow, focusWindow } from './window';
+import { startDesktopNotifications } from './desktop-notifications';
+import { createTray } from './tray';
+import { trayIconPath, type TrayLanguage } from './tray-model';
+import { createMainWindow, focusWindow, hideOnClose } from './window';
 
 // Bundled to dist/main/electron-main.cjs next to preload.cjs, with the UI in
 // dist/renderer: the same layout in the repository and inside app.asar.
@@ -30,7 +33,7 @@ if (app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = process.env.PROMEMORIA_DATA_DIR || app.getPath('userData');
   await app.whenReady();
-  const core = await createCore({ dataDir, secrets: SafeStorageSecretStore.create(dataDir) });
+  const core = await createCore({ dataDir, secrets: await SafeStorageSecretStore.create(dataDir, consoleLogger) });
   try {
     await openUi(core);
   } catch (err) {
@@ -45,20 +48,77 @@ async function openUi(core: Core): Promise<void> {
   installAppMenu();
 
   let win: BrowserWindow | undefined;
+  let quitting = false;
+  let stopTray: (() => void) | undefined;
+  /** The tray and notifications, stopped before the core closes. */
+  const stopShell: Array<() => void> = [];
   const stopBridge = registerIpcBridge(core, () => win?.webContents);
-  shutdownBeforeQuit(() => shutdown(core, stopBridge), core.log);
-  app.on('window-all-closed', () => app.quit());
-  app.on('second-instance', () => {
-    if (win) focusWindow(win);
+  app.on('before-quit', () => {
+    quitting = true;
   });
+  shutdownBeforeQuit(async () => {
+    for (const stop of stopShell) stop();
+    await shutdown(core, stopBridge);
+  }, core.log);
 
-  win = createMainWindow(PRELOAD_PATH);
-  const stopEvents = forwardCoreEvents(core.events, win.webContents);
-  win.once('closed', () => {
-    stopEvents();
-    win = undefined;
+  /** Shows the window (making it again if it was closed), optionally on a section; resolves once the UI is loaded. */
+  const openWindow = (section?: string): Promise<void> => {
+    if (win) {
+      focusWindow(win);
+      if (section) void win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${section}`)}`);
+      return Promise.resolve();
+    }
+    const created = createMainWindow(PRELOAD_PATH);
+    win = created;
+    const stopEvents = forwardCoreEvents(core.events, created.webContents);
+    // With a tray, closing the window only hides it; without one (no tray on this
+    // desktop) there would be no way back, so closing quits as before.
+    hideOnClose(created, () => quitting || stopTray === undefined);
+    created.once('closed', () => {
+      stopEvents();
+      if (win === created) win = undefined;
+    });
+    return created.loadURL(`${APP_ENTRY_URL}${section ? `#/${section}` : ''}`);
+  };
+  const reopen = (section?: string): void => {
+    openWindow(section).catch((err: unknown) => core.log.error('the window could not load the UI', err));
+  };
+
+  app.on('window-all-closed', () => {
+    if (stopTray === undefined) app.quit();
   });
-  await win.loadURL(APP_ENTRY_URL);
+  app.on('second-instance', () => reopen());
+  // macOS: a click on the Dock icon brings the hidden window back.
+  app.on('activate', () => reopen());
+
+  const office = await desktopPreferences(core);
+  try {
+    stopTray = createTray({
+      core,
+      iconPath: trayIconPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, repoRoot: app.getAppPath(), platform: process.platform }),
+      language: office.language,
+      timeZone: office.timeZone,
+      openWindow: () => reopen(),
+    });
+  } catch (err) {
+    core.log.warn(`no tray icon on this desktop; closing the window quits Promemoria (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (stopTray) stopShell.push(stopTray);
+  stopShell.push(startDesktopNotifications({ core, language: office.language, open: () => reopen('messages') }));
+
+  await openWindow();
+}
+
+/** The office's language and time zone for the tray and notifications, kept current. */
+async function desktopPreferences(core: Core): Promise<{ language: () => TrayLanguage; timeZone: () => string }> {
+  let settings = await core.api['settings.get']({});
+  core.events.subscribe((envelope) => {
+    if (envelope.event === 'settings.changed') settings = envelope.payload;
+  });
+  return {
+    language: () => settings.language ?? (app.getLocale().toLowerCase().startsWith('it') ? 'it' : 'en'),
+    timeZone: () => settings.timeZone,
+  };
 }
 
 async function shutdown(core: Core, stopBridge: () => void): Promise<void> {

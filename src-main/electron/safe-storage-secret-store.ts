@@ -1,27 +1,41 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import { MemorySecretStore, type SecretName, type SecretStore } from '../app/secret-store';
+import { FileSecretStore } from '../app/file-secret-store';
+import type { Logger } from '../app/logger';
+import type { SecretName, SecretStore } from '../app/secret-store';
+import { chooseSecretStorage } from './secret-storage-choice';
 
 const FILE_NAME = 'secrets.bin';
 
 /**
  * Secrets encrypted with the operating system's key store (DPAPI on Windows, the
- * Keychain on macOS, the desktop keyring on Linux) in one file in the data folder.
- * Where no real key store is available (Linux without a keyring falls back to a
- * fixed key), secrets are kept in memory only rather than written half-protected.
+ * Keychain on macOS, the desktop keyring on Linux) in one file in the data folder,
+ * through safeStorage's async API.
  */
 export class SafeStorageSecretStore implements SecretStore {
   readonly persistent = true;
+  readonly storage = 'os-keychain';
+  readonly warning = null;
   private cache: Partial<Record<SecretName, string>> | undefined;
 
   private constructor(private readonly path: string) {}
 
-  static create(dataDir: string): SecretStore {
-    const usable =
-      safeStorage.isEncryptionAvailable() &&
-      (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
-    return usable ? new SafeStorageSecretStore(join(dataDir, FILE_NAME)) : new MemorySecretStore();
+  /**
+   * The OS key store when it offers real encryption. Where it does not (Linux
+   * without a keyring: safeStorage's `basic_text` backend, a fixed key), the
+   * secrets go to the same owner-only file as in web mode, and the SMS channel
+   * settings warn that the OS offers only plain-text storage. Call after app ready.
+   */
+  static async create(dataDir: string, log: Logger): Promise<SecretStore> {
+    const choice = chooseSecretStorage({
+      platform: process.platform,
+      asyncEncryptionAvailable: await safeStorage.isAsyncEncryptionAvailable(),
+      backend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+    });
+    if (choice === 'os-keychain') return new SafeStorageSecretStore(join(dataDir, FILE_NAME));
+    log.warn('the operating system offers no encrypted key store; the SMS password and PIN are kept in a file readable by this user only');
+    return new FileSecretStore(dataDir, { log, warning: 'os-plain-text-only' });
   }
 
   async get(name: SecretName): Promise<string | undefined> {

@@ -34,3 +34,20 @@ export function focusWindow(win: BrowserWindow): void {
   win.show();
   win.focus();
 }
+
+/**
+ * Closing the window hides it while Promemoria keeps running (and sending) in the
+ * tray, unless the app is quitting (tray → Quit, Cmd+Q, the OS logging out).
+ */
+export function hideOnClose(win: BrowserWindow, quitting: () => boolean): void {
+  // Windows logging off or shutting down: a window that refuses to close would hold it up.
+  let sessionEnding = false;
+  win.on('query-session-end', () => {
+    sessionEnding = true;
+  });
+  win.on('close', (event) => {
+    if (quitting() || sessionEnding) return;
+    event.preventDefault();
+    win.hide();
+  });
+}

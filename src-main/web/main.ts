@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../app/create-core';
 import { defaultDataDir } from '../app/data-dir';
+import { FileSecretStore } from '../app/file-secret-store';
+import { consoleLogger } from '../app/logger';
 import { EXIT_PROBLEM, EXIT_USAGE, openCoreOrExplain, stopOnSignals } from '../app/entry-support';
 import { startWebBridge } from './web-bridge';
 
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
 
   const temporary = values.demo && !values['data-dir'] ? await mkdtemp(join(tmpdir(), 'promemoria-demo-')) : undefined;
   const dataDir = values['data-dir'] ?? temporary ?? defaultDataDir();
-  const core = await openCoreOrExplain(() => createCore({ dataDir, demo: values.demo }));
+  const core = await openCoreOrExplain(() => createCore({ dataDir, demo: values.demo, secrets: new FileSecretStore(dataDir, { log: consoleLogger }) }));
   if (!core) process.exit(EXIT_PROBLEM);
 
   const cleanUp = async () => {

@@ -14,7 +14,9 @@ import { privacyExportEn } from './areas/privacy-export-en';
 import { privacyErasureEn } from './areas/privacy-erasure-en';
 import { privacyAuditEn } from './areas/privacy-audit-en';
 import { privacyDocumentsEn } from './areas/privacy-documents-en';
+import { backupsEn } from './areas/backups-en';
 import { smsChannelEn } from './areas/sms-channel-en';
+import { welcomeEn } from './areas/welcome-en';
 
 export const en = {
   'nav.calendar': 'Calendar',
@@ -65,8 +67,6 @@ export const en = {
   'status.no_show': 'No-show',
 
   'calendar.title': 'Calendar',
-  'calendar.previousWeek': 'Previous week',
-  'calendar.nextWeek': 'Next week',
   'calendar.today': 'Today',
   'calendar.weekCount.one': '{count} appointment',
   'calendar.weekCount.other': '{count} appointments',
@@ -145,6 +145,8 @@ export const en = {
   ...privacyErasureEn,
   ...privacyAuditEn,
   ...privacyDocumentsEn,
+  ...backupsEn,
+  ...welcomeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

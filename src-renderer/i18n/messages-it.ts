@@ -7,7 +7,9 @@ import { privacyExportIt } from './areas/privacy-export-it';
 import { privacyErasureIt } from './areas/privacy-erasure-it';
 import { privacyAuditIt } from './areas/privacy-audit-it';
 import { privacyDocumentsIt } from './areas/privacy-documents-it';
+import { backupsIt } from './areas/backups-it';
 import { smsChannelIt } from './areas/sms-channel-it';
+import { welcomeIt } from './areas/welcome-it';
 import type { Messages } from './messages-en';
 
 /** Italian texts; typed against the English keys so neither dictionary can miss one. */
@@ -60,8 +62,6 @@ export const it: Messages = {
   'status.no_show': 'Non presentato',
 
   'calendar.title': 'Calendario',
-  'calendar.previousWeek': 'Settimana precedente',
-  'calendar.nextWeek': 'Settimana successiva',
   'calendar.today': 'Oggi',
   'calendar.weekCount.one': '{count} appuntamento',
   'calendar.weekCount.other': '{count} appuntamenti',
@@ -139,4 +139,6 @@ export const it: Messages = {
   ...privacyErasureIt,
   ...privacyAuditIt,
   ...privacyDocumentsIt,
+  ...backupsIt,
+  ...welcomeIt,
 };

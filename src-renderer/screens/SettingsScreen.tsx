@@ -2,6 +2,7 @@ import { SimpleGrid, Stack } from '@mantine/core';
 import { useI18n } from '../i18n/i18n-context';
 import { ScreenTitle } from '../shell/ScreenTitle';
 import { AboutCard } from './settings/AboutCard';
+import { BackupsCard } from './settings/BackupsCard';
 import { SettingsForm } from './settings/SettingsForm';
 import { SmsChannelCard } from './settings/SmsChannelCard';
 import { StaffAndRooms } from './settings/StaffAndRooms';
@@ -15,6 +16,7 @@ export function SettingsScreen() {
         <SettingsForm />
         <Stack gap="md">
           <SmsChannelCard />
+          <BackupsCard />
           <AboutCard />
         </Stack>
       </SimpleGrid>

@@ -2,12 +2,15 @@ import type { ApiTransport } from '../../src-main/contract/client';
 import { ApiProvider } from '../api/api-context';
 import { AppLayout } from './AppLayout';
 import { OfficeLoader } from './OfficeLoader';
+import { WelcomeGate } from '../screens/welcome/WelcomeGate';
 
 export function App({ transport }: { transport: ApiTransport }) {
   return (
     <ApiProvider transport={transport}>
       <OfficeLoader>
-        <AppLayout />
+        <WelcomeGate>
+          <AppLayout />
+        </WelcomeGate>
       </OfficeLoader>
     </ApiProvider>
   );

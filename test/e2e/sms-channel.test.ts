@@ -36,6 +36,8 @@ describe('Settings → SMS channel in a browser', () => {
     await screenshot(page, 'sms-channel-simulator-en');
 
     await page.getByText('SMPP account', { exact: true }).click();
+    // Web mode keeps the password in a file this OS user can read: the form says it is less safe than the key store.
+    await page.getByTestId('secret-storage-warning').getByText(/less safe than the key store/).waitFor();
     await page.getByRole('textbox', { name: 'Server' }).fill('127.0.0.1');
     // Port 1 on loopback: nothing listens, so the link must come up "not connected" with a reason.
     await page.getByRole('textbox', { name: 'Port' }).fill('1');

@@ -22,6 +22,12 @@ export interface StartWebAppOptions {
   entry?: string;
   /** Further arguments for the entry. */
   extraArgs?: readonly string[];
+  /**
+   * Keep the welcome wizard a new empty office shows at first start. By default the
+   * office is marked as set up (through the API, as the wizard's "skip" does), so
+   * tests of other screens start on the calendar.
+   */
+  firstRun?: boolean;
 }
 
 /**
@@ -44,6 +50,7 @@ export async function startWebApp(options: StartWebAppOptions = {}): Promise<Run
     });
     child.once('exit', (code) => reject(new Error(`web entry exited with ${code}: ${stderr}`)));
   });
+  if (!options.firstRun) await completeSetup(url);
   return {
     url,
     dataDir,
@@ -52,6 +59,17 @@ export async function startWebApp(options: StartWebAppOptions = {}): Promise<Run
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls setup.complete on the web bridge, with the token from the printed link. */
+async function completeSetup(url: string): Promise<void> {
+  const link = new URL(url);
+  const response = await fetch(new URL('/api/setup.complete', link.origin), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${link.searchParams.get('token') ?? ''}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`setup.complete failed: ${response.status} ${await response.text()}`);
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

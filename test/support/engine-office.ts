@@ -69,7 +69,8 @@ export async function engineOffice(start: number) {
   /** Waits for the re-planning that an event started (it queues behind the planner's lock). */
   const planned = async () => {
     await settle(4);
-    await core.reminders.planner.planAppointments([]);
+    // Every re-plan an event started (a client changed, a rule saved) has finished.
+    await core.reminders.planner.idle();
   };
   const client = (lastName: string, firstName: string, mobile: string | null, language: 'it' | 'en' = 'it') =>
     ok('clients.create', { lastName, firstName, mobile, language });

@@ -4,6 +4,7 @@ import { doctorCommand } from './doctor';
 import { eraseCommand } from './erase';
 import { exportCommand } from './export';
 import { importClientsCommand } from './import-clients';
+import { restoreCommand } from './restore';
 import { runCommand } from './run';
 import { sendCommand } from './send';
 
@@ -11,6 +12,7 @@ import { sendCommand } from './send';
 export const commands: readonly CliCommand[] = [
   doctorCommand,
   backupCommand,
+  restoreCommand,
   sendCommand,
   runCommand,
   importClientsCommand,

@@ -40,6 +40,7 @@ const actionLabels: Record<KnownAuditAction, Label> = {
   'settings.update': { en: 'Settings changed', it: 'Impostazioni modificate' },
   'sms.channel.update': { en: 'SMS channel changed', it: 'Canale SMS modificato' },
   'store.backup': { en: 'Backup copy made', it: 'Copia di backup eseguita' },
+  'store.restore': { en: 'Database restored from a backup', it: 'Database ripristinato da un backup' },
   'demo.seed': { en: 'Demo office created', it: 'Studio dimostrativo creato' },
   'privacy.notice.update': { en: 'Privacy notice changed', it: 'Informativa privacy modificata' },
   'privacy.record.update': { en: 'Record of processing changed', it: 'Registro dei trattamenti modificato' },

@@ -38,6 +38,8 @@ export class ReminderPlanner {
   private readonly plans: ReminderPlanRepository;
   private readonly rules: ReminderRulesRepository;
   private readonly mutex = new Mutex();
+  /** Re-plans under way, whoever started them. */
+  private readonly pending = new Set<Promise<unknown>>();
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
 
@@ -64,13 +66,13 @@ export class ReminderPlanner {
     this.stopped = true;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    // Let a pass in progress finish its transaction.
-    await this.mutex.run(async () => undefined);
+    // Let passes in progress finish their transactions; those that start now find `stopped` and do nothing.
+    await this.idle();
   }
 
   /** Plans every appointment that an active rule wants a reminder for within the horizon and that has none yet. */
   planHorizon(): Promise<number> {
-    return this.mutex.run(async () => {
+    return this.track(this.mutex.run(async () => {
       const now = this.deps.clock.now();
       if (this.stopped) return 0;
       const rules = await this.rules.list(true);
@@ -78,23 +80,39 @@ export class ReminderPlanner {
       const maxOffset = Math.max(...rules.map((rule) => rule.offsetMinutes)) * 60_000;
       const ids = await this.plans.unplanned(now, now + PLANNING_HORIZON_MS, maxOffset);
       return this.planLocked(ids, now);
-    });
+    }));
   }
 
   /** Re-plans these appointments (created, moved, cancelled, deleted…). */
   planAppointments(ids: readonly number[]): Promise<number> {
-    return this.mutex.run(() => this.planLocked(ids, this.deps.clock.now()));
+    return this.track(this.mutex.run(() => this.planLocked(ids, this.deps.clock.now())));
   }
 
   /** After a rule or the sending hours changed: every open reminder, and the horizon. */
-  async replanAll(filter: { ruleId?: number } = {}): Promise<number> {
-    const open = await this.plans.withOpenReminders(this.deps.clock.now(), filter);
-    return (await this.planAppointments(open)) + (await this.planHorizon());
+  replanAll(filter: { ruleId?: number } = {}): Promise<number> {
+    return this.track(
+      (async () => {
+        const open = await this.plans.withOpenReminders(this.deps.clock.now(), filter);
+        return (await this.planAppointments(open)) + (await this.planHorizon());
+      })(),
+    );
   }
 
   /** After a client changed (name, language, mobile, opt-out): their upcoming appointments. */
-  async replanClient(clientId: number): Promise<number> {
-    return this.planAppointments(await this.plans.upcomingOfClient(clientId, this.deps.clock.now()));
+  replanClient(clientId: number): Promise<number> {
+    return this.track((async () => this.planAppointments(await this.plans.upcomingOfClient(clientId, this.deps.clock.now())))());
+  }
+
+  /** Resolves once every re-plan started so far (by events, say) has finished: for tests and orderly shutdowns. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = () => this.pending.delete(work);
+    work.then(done, done);
+    return work;
   }
 
   private async planLocked(ids: readonly number[], now: number): Promise<number> {

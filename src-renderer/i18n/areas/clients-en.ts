@@ -50,8 +50,6 @@ export const clientsEn = {
   'clients.page.details': 'Details',
   'clients.page.sms': 'SMS',
   'clients.page.since': 'In the list since',
-  'clients.page.consent': 'Consent',
-  'clients.page.noConsent': 'No consent recorded yet: it is recorded under Privacy.',
   'clients.page.upcoming': 'Upcoming appointments',
   'clients.page.noUpcoming': 'Nothing booked.',
   'clients.page.past': 'Past appointments',
@@ -61,12 +59,6 @@ export const clientsEn = {
   'clients.page.noMessages': 'No SMS sent or received yet.',
   'clients.page.sent': 'Sent',
   'clients.page.received': 'Received',
-
-  'clients.consent.reminders': 'Reminders',
-  'clients.consent.recall': 'Recall',
-  'clients.consent.marketing': 'Marketing',
-  'clients.consent.granted': 'Given',
-  'clients.consent.refused': 'Refused',
 
   'clients.messageState.queued': 'Queued',
   'clients.messageState.sending': 'Sending',

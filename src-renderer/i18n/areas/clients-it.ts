@@ -52,8 +52,6 @@ export const clientsIt: Record<keyof typeof clientsEn, string> = {
   'clients.page.details': 'Dati',
   'clients.page.sms': 'SMS',
   'clients.page.since': 'In elenco dal',
-  'clients.page.consent': 'Consensi',
-  'clients.page.noConsent': 'Nessun consenso registrato: si registra in Privacy.',
   'clients.page.upcoming': 'Prossimi appuntamenti',
   'clients.page.noUpcoming': 'Nessun appuntamento in programma.',
   'clients.page.past': 'Appuntamenti passati',
@@ -63,12 +61,6 @@ export const clientsIt: Record<keyof typeof clientsEn, string> = {
   'clients.page.noMessages': 'Nessun SMS inviato o ricevuto.',
   'clients.page.sent': 'Inviato',
   'clients.page.received': 'Ricevuto',
-
-  'clients.consent.reminders': 'Promemoria',
-  'clients.consent.recall': 'Richiami',
-  'clients.consent.marketing': 'Marketing',
-  'clients.consent.granted': 'Dato',
-  'clients.consent.refused': 'Negato',
 
   'clients.messageState.queued': 'In coda',
   'clients.messageState.sending': 'In invio',

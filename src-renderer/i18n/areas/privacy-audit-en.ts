@@ -33,6 +33,7 @@ const actionLabels = {
   'privacy-audit.action.settings.update': 'Settings changed',
   'privacy-audit.action.sms.channel.update': 'SMS channel changed',
   'privacy-audit.action.store.backup': 'Backup copy made',
+  'privacy-audit.action.store.restore': 'Database restored from a backup',
   'privacy-audit.action.demo.seed': 'Demo office created',
   'privacy-audit.action.privacy.notice.update': 'Privacy notice changed',
   'privacy-audit.action.privacy.record.update': 'Record of processing changed',

@@ -97,6 +97,7 @@ export const privacyAuditIt: Record<keyof typeof privacyAuditEn, string> = {
   'privacy-audit.action.settings.update': 'Impostazioni modificate',
   'privacy-audit.action.sms.channel.update': 'Canale SMS modificato',
   'privacy-audit.action.store.backup': 'Copia di backup eseguita',
+  'privacy-audit.action.store.restore': 'Database ripristinato da un backup',
   'privacy-audit.action.demo.seed': 'Studio dimostrativo creato',
   'privacy-audit.action.privacy.notice.update': 'Informativa privacy modificata',
   'privacy-audit.action.privacy.record.update': 'Registro dei trattamenti modificato',

@@ -36,14 +36,8 @@ export const privacyConsentsEn = {
   'privacy-consents.card.showAll': 'Show all {count}',
   'privacy-consents.card.showFewer': 'Show fewer',
 
-  'privacy-consents.history.when': 'When',
-  'privacy-consents.history.purpose': 'Purpose',
-  'privacy-consents.history.word': 'Consent',
-  'privacy-consents.history.method': 'How',
-  'privacy-consents.history.recordedBy': 'Recorded by',
   'privacy-consents.history.notice': 'Notice',
   'privacy-consents.history.evidence': 'Evidence',
-  'privacy-consents.history.download': 'Download',
   'privacy-consents.history.downloadLabel': 'Download the evidence recorded on {date}',
   'privacy-consents.history.smsClient': '{Client} by SMS',
 
@@ -70,7 +64,6 @@ export const privacyConsentsEn = {
   'privacy-consents.filter.purpose': 'Purpose',
   'privacy-consents.filter.state': 'Consent',
   'privacy-consents.filter.all': 'All',
-  'privacy-consents.filter.default': 'Nothing recorded',
   'privacy-consents.search.label': 'Search {clients}',
   'privacy-consents.search.placeholder': 'Name or phone',
   'privacy-consents.column.client': '{Client}',

@@ -38,14 +38,8 @@ export const privacyConsentsIt: Record<keyof typeof privacyConsentsEn, string> =
   'privacy-consents.card.showAll': 'Mostra tutte ({count})',
   'privacy-consents.card.showFewer': 'Mostra meno',
 
-  'privacy-consents.history.when': 'Quando',
-  'privacy-consents.history.purpose': 'Finalità',
-  'privacy-consents.history.word': 'Consenso',
-  'privacy-consents.history.method': 'Come',
-  'privacy-consents.history.recordedBy': 'Registrato da',
   'privacy-consents.history.notice': 'Informativa',
   'privacy-consents.history.evidence': 'Prova',
-  'privacy-consents.history.download': 'Scarica',
   'privacy-consents.history.downloadLabel': 'Scarica la prova registrata il {date}',
   'privacy-consents.history.smsClient': '{Client} via SMS',
 
@@ -72,7 +66,6 @@ export const privacyConsentsIt: Record<keyof typeof privacyConsentsEn, string> =
   'privacy-consents.filter.purpose': 'Finalità',
   'privacy-consents.filter.state': 'Consenso',
   'privacy-consents.filter.all': 'Tutti',
-  'privacy-consents.filter.default': 'Nessuna registrazione',
   'privacy-consents.search.label': 'Cerca {clients}',
   'privacy-consents.search.placeholder': 'Nome o telefono',
   'privacy-consents.column.client': '{Client}',

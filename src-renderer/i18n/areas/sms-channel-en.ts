@@ -28,7 +28,12 @@ export const smsChannelEn = {
   'smsChannel.smpp.windowSize': 'Messages in flight',
   'smsChannel.smpp.maxPerSecond': 'Messages per second at most',
   'smsChannel.secret.set': 'Saved',
-  'smsChannel.secret.notPersistent': 'In browser mode the password and PIN are kept only until Promemoria closes.',
+  'smsChannel.secret.warning.title': 'Password and PIN are not in the system key store',
+  'smsChannel.secret.warning.file-readable-by-user':
+    'The SMPP password and SIM PIN are saved in a file in the data folder that only your user account on this computer can open. Any program running as your user can read it: this is less safe than the key store the desktop app uses.',
+  'smsChannel.secret.warning.os-plain-text-only':
+    'This computer offers no encrypted key store (no keyring is running), so the SMPP password and SIM PIN are saved in a file in the data folder that only your user account on this computer can open. Any program running as your user can read it.',
+  'smsChannel.secret.warning.memory-only': 'The password and PIN are kept only until Promemoria closes: type them again after each start.',
   'smsChannel.save': 'Save and connect',
   'smsChannel.saved': 'Saved',
   'smsChannel.status.label': 'Status',

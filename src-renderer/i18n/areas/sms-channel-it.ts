@@ -30,7 +30,12 @@ export const smsChannelIt: Record<keyof typeof smsChannelEn, string> = {
   'smsChannel.smpp.windowSize': 'Messaggi in volo',
   'smsChannel.smpp.maxPerSecond': 'Messaggi al secondo al massimo',
   'smsChannel.secret.set': 'Salvato',
-  'smsChannel.secret.notPersistent': 'Nel browser la password e il PIN restano solo finché Promemoria è aperto.',
+  'smsChannel.secret.warning.title': 'Password e PIN non sono nel portachiavi di sistema',
+  'smsChannel.secret.warning.file-readable-by-user':
+    'La password SMPP e il PIN della SIM sono salvati in un file nella cartella dei dati che solo il tuo utente del computer può aprire. Qualsiasi programma avviato con il tuo utente può leggerlo: è meno sicuro del portachiavi di sistema usato dall’app desktop.',
+  'smsChannel.secret.warning.os-plain-text-only':
+    'Questo computer non offre un portachiavi cifrato (nessun keyring attivo): la password SMPP e il PIN della SIM sono salvati in un file nella cartella dei dati che solo il tuo utente può aprire. Qualsiasi programma avviato con il tuo utente può leggerlo.',
+  'smsChannel.secret.warning.memory-only': 'La password e il PIN restano solo finché Promemoria è aperto: vanno riscritti a ogni avvio.',
   'smsChannel.save': 'Salva e collega',
   'smsChannel.saved': 'Salvato',
   'smsChannel.status.label': 'Stato',

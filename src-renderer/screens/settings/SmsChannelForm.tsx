@@ -168,10 +168,10 @@ export function SmsChannelForm({ settings, onSaved }: { settings: ChannelSetting
         </>
       )}
 
-      {config.kind !== 'simulator' && !settings.secrets.persistent && (
-        <Text size="xs" c="dimmed">
-          {t('smsChannel.secret.notPersistent')}
-        </Text>
+      {config.kind !== 'simulator' && settings.secrets.warning && (
+        <Alert color="yellow" variant="light" title={t('smsChannel.secret.warning.title')} data-testid="secret-storage-warning">
+          {t(`smsChannel.secret.warning.${settings.secrets.warning}`)}
+        </Alert>
       )}
       {error && !error.field?.startsWith('config.') && error.field !== 'simPin' && error.field !== 'smppPassword' && <ApiErrorAlert error={error} />}
       <Group gap="sm">

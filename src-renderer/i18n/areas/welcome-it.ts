@@ -1,0 +1,27 @@
+import type { welcomeEn } from './welcome-en';
+
+export const welcomeIt: Record<keyof typeof welcomeEn, string> = {
+  'welcome.title': 'Benvenuto in Promemoria',
+  'welcome.intro': 'Quattro brevi passi per preparare lo studio. Tutto resta modificabile nelle Impostazioni.',
+  'welcome.step.office': 'Studio',
+  'welcome.step.sms': 'SMS',
+  'welcome.step.reminders': 'Promemoria',
+  'welcome.step.import': '{Clients}',
+  'welcome.next': 'Avanti',
+  'welcome.back': 'Indietro',
+  'welcome.finish': 'Inizia a usare Promemoria',
+  'welcome.skip': 'Salta la configurazione',
+  'welcome.officeName.required': 'Scrivi il nome dello studio',
+  'welcome.sms.title': 'Come escono i promemoria',
+  'welcome.sms.simulator': 'Simulatore (scelto)',
+  'welcome.sms.later': 'Per inviare SMS veri, configura più avanti un modem GSM su una porta USB o l’account SMPP di un fornitore di SMS, in Impostazioni → Canale SMS. Fino ad allora i promemoria vengono pianificati e risultano inviati, ma nessuno li riceve.',
+  'welcome.sms.configured': 'Questo studio invia già tramite: {channel}.',
+  'welcome.reminders.title': 'Una prima regola di promemoria',
+  'welcome.reminders.hint': 'I promemoria partono da soli prima di ogni appuntamento, ai {clients} che hanno acconsentito agli SMS. Scegli uno o entrambi i suggerimenti, o nessuno per decidere dopo in Promemoria SMS.',
+  'welcome.reminders.previewLanguage': 'Testo in italiano',
+  'welcome.reminders.existing': 'Questo studio ha già delle regole di promemoria: vedi Promemoria SMS.',
+  'welcome.import.title': 'I tuoi {clients}',
+  'welcome.import.hint': 'Importa l’elenco dei {clients} da un file CSV (salvato da un foglio di calcolo o da un altro programma), oppure salta: i {clients} si possono aggiungere uno per uno, o importare più avanti da {Clients}.',
+  'welcome.import.button': 'Importa un file CSV…',
+  'welcome.import.done': '{Clients} importati: li trovi in {Clients} a configurazione finita.',
+};
