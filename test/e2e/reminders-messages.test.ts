@@ -208,7 +208,7 @@ describe('Messages and the dispatch status line: a reminder goes from queued to 
     await screenshot(page, 'messages-empty-it');
 
     // A rule 10 minutes before, a patient, and an appointment 10 minutes from now: the reminder is due at once.
-    await reminderDueNow(app.url);
+    const reminded = await reminderDueNow(app.url);
 
     const table = page.getByTestId('outbox-table');
     const row = table.locator('tbody tr').filter({ hasText: 'Rossi Maria' });
@@ -286,6 +286,18 @@ describe('Messages and the dispatch status line: a reminder goes from queued to 
     await row.waitFor();
     await page.getByRole('tab', { name: /Risposte/ }).click();
     await page.getByTestId('inbox-empty').getByText('Nessuna risposta da gestire').waitFor();
+    // On the simulator a reply can be played: "Sì" from the client's phone confirms the appointment.
+    await page.getByTestId('simulate-reply').click();
+    await page.getByRole('textbox', { name: /^Da/ }).fill('+39 333 123 4567');
+    await page.getByRole('button', { name: 'Ricevi' }).click();
+    await page.getByRole('button', { name: 'Ricevi' }).waitFor({ state: 'detached' });
+    await page.getByRole('switch', { name: 'Solo risposte da gestire' }).uncheck();
+    await page.getByTestId('inbox-table').getByText('Sì', { exact: true }).waitFor();
+    await expect
+      .poll(async () => (await callApi(app.url, 'appointments.list', { from: reminded.start - 60_000, to: reminded.start + 60_000 })).items[0]?.status)
+      .toBe('confirmed');
+    await page.getByRole('switch', { name: 'Solo risposte da gestire' }).and(page.locator(':not(:checked)')).waitFor();
+    await screenshot(page, 'messages-simulated-reply-it');
     await page.getByRole('tab', { name: /In uscita e storico/ }).click();
     await row.waitFor();
 

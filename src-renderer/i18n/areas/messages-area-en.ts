@@ -150,4 +150,9 @@ export const messagesAreaEn = {
   'reason.notDelivered': 'not delivered ({report})',
   'reason.gaveUp': 'gave up after {tries} tries: {reason}',
   'reason.acknowledges': 'automatic answer to a reply',
+  'messages.inbox.simulate': 'Simulate a reply',
+  'messages.inbox.simulate.hint': 'The simulator sends no SMS: play a reply as if it came from a {client}’s phone, and see what Promemoria does with it.',
+  'messages.inbox.simulate.from': 'From (the {client}’s mobile)',
+  'messages.inbox.simulate.text': 'Text',
+  'messages.inbox.simulate.send': 'Receive',
 } as const;

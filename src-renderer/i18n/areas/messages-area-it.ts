@@ -152,4 +152,9 @@ export const messagesAreaIt: Record<keyof typeof messagesAreaEn, string> = {
   'reason.notDelivered': 'non consegnato ({report})',
   'reason.gaveUp': 'abbandonato dopo {tries} tentativi: {reason}',
   'reason.acknowledges': 'risposta automatica a un messaggio ricevuto',
+  'messages.inbox.simulate': 'Simula una risposta',
+  'messages.inbox.simulate.hint': 'Il simulatore non invia SMS: riproduci una risposta come se arrivasse dal telefono di un {client} e guarda cosa ne fa Promemoria.',
+  'messages.inbox.simulate.from': 'Da (il cellulare del {client})',
+  'messages.inbox.simulate.text': 'Testo',
+  'messages.inbox.simulate.send': 'Ricevi',
 };

@@ -8,6 +8,7 @@ import { toApiError, useApiQuery } from '../../api/use-api-query';
 import { useI18n } from '../../i18n/i18n-context';
 import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 import { statusColors } from '../calendar/status-colors';
+import { SimulatedReply } from './SimulatedReply';
 import { useNow } from './use-now';
 import { useOfficeWhen } from './use-office-when';
 import { useThrottledReload } from './use-throttled-reload';
@@ -57,11 +58,14 @@ export function InboxTab({ unhandledOnly, onUnhandledOnlyChange }: InboxTabProps
             onUnhandledOnlyChange(event.currentTarget.checked);
           }}
         />
-        {data && data.total > items.length && (
-          <Text size="sm" c="dimmed" className="tabular">
-            {t('messages.range', { from: 1, to: items.length, total: data.total.toLocaleString() })}
-          </Text>
-        )}
+        <Group gap="sm">
+          {data && data.total > items.length && (
+            <Text size="sm" c="dimmed" className="tabular">
+              {t('messages.range', { from: 1, to: items.length, total: data.total.toLocaleString() })}
+            </Text>
+          )}
+          <SimulatedReply />
+        </Group>
       </Group>
       {error && <ApiErrorAlert error={error} onRetry={reload} />}
       {actionError && <ApiErrorAlert error={actionError} />}
