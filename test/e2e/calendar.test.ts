@@ -293,7 +293,9 @@ describe('a busy week: 1,000 appointments in the week view', () => {
     const db = await SqliteConnection.open(databasePathIn(app.dataDir), 'readwrite-create');
     try {
       db.setBusyTimeout(5000);
-      await db.exec(`BEGIN;
+      // IMMEDIATE: the running app may be writing too; a deferred transaction that reads first
+      // could not wait for its write lock (SQLITE_BUSY at once, busy timeout or not).
+      await db.exec(`BEGIN IMMEDIATE;
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
           INSERT INTO clients (id, first_name, last_name, created_at, updated_at) SELECT i, 'Nome' || i, 'Cognome' || i, 0, 0 FROM n;
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)
