@@ -1,3 +1,5 @@
+import { escapeText, foldLine, utcStamp } from '../../clients/content-lines';
+
 /**
  * One contact as a vCard 3.0 (RFC 2426) file: the version every address book
  * imports (Outlook, Android, iOS, Thunderbird), where 4.0 is still patchy.
@@ -32,38 +34,4 @@ export function buildVcard(contact: VcardContact): string {
   if (contact.email) lines.push(`EMAIL;TYPE=INTERNET:${escapeText(contact.email)}`);
   lines.push(`REV:${utcStamp(contact.updatedAt)}`, 'END:VCARD');
   return lines.map(foldLine).join('\r\n') + '\r\n';
-}
-
-/** TEXT values: backslash, semicolon and comma are escaped, line breaks become "\n". */
-export function escapeText(text: string): string {
-  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** 2026-11-24T08:30:00.000Z → "20261124T083000Z". */
-function utcStamp(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-const MAX_LINE_OCTETS = 75;
-const encoder = new TextEncoder();
-
-/** Splits a line into 75-octet pieces, never inside a UTF-8 character; continuations start with a space. */
-function foldLine(line: string): string {
-  if (encoder.encode(line).length <= MAX_LINE_OCTETS) return line;
-  const pieces: string[] = [];
-  let piece = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    const limit = pieces.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-    if (octets + size > limit) {
-      pieces.push(piece);
-      piece = '';
-      octets = 0;
-    }
-    piece += char;
-    octets += size;
-  }
-  pieces.push(piece);
-  return pieces.join('\r\n ');
 }

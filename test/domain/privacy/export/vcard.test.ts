@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVcard, escapeText } from '../../../../src-main/domain/privacy/export/vcard';
+import { escapeText } from '../../../../src-main/domain/clients/content-lines';
+import { buildVcard } from '../../../../src-main/domain/privacy/export/vcard';
 
 const base = {
   uid: 'client-7-1795510800000@promemoria',
