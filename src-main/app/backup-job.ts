@@ -3,7 +3,7 @@ import type { SettingsRepository } from '../db/repositories/settings-repository'
 import { backupsFolder, lastAutomaticBackup, writeBackup } from './backup-files';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
-import type { Timers } from './timers';
+import { RecurringLook, type Timers } from './timers';
 
 export const BACKUP_INTERVAL_MS = 24 * 3600_000;
 /** After start-up, the first look waits this long, so opening the app is not slowed. */
@@ -28,36 +28,22 @@ export interface BackupJobDeps {
  * dispatch lock (one process per data folder); stop() waits for a copy under way.
  */
 export class BackupJob {
-  private cancel: (() => void) | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly looks: RecurringLook;
 
-  constructor(private readonly deps: BackupJobDeps) {}
+  constructor(private readonly deps: BackupJobDeps) {
+    this.looks = new RecurringLook(deps.timers, () => this.look());
+  }
 
   start(): void {
-    if (this.stopped || this.cancel || this.running) return;
-    this.sleep(BACKUP_FIRST_LOOK_MS);
+    this.looks.start(BACKUP_FIRST_LOOK_MS);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.cancel?.();
-    this.cancel = undefined;
-    await this.running;
-  }
-
-  private sleep(ms: number): void {
-    if (this.stopped) return;
-    this.cancel = this.deps.timers.schedule(Math.max(0, ms), () => {
-      this.cancel = undefined;
-      this.running = this.look().finally(() => {
-        this.running = undefined;
-      });
-    });
+  stop(): Promise<void> {
+    return this.looks.stop();
   }
 
   /** Copies if the last automatic copy is a day old (or in the future: the clock was set back), then sleeps at most an hour. */
-  private async look(): Promise<void> {
+  private async look(): Promise<number> {
     const { clock, log } = this.deps;
     let next = BACKUP_LOOK_EVERY_MS;
     try {
@@ -65,7 +51,7 @@ export class BackupJob {
       const last = await lastAutomaticBackup(folder.path);
       const now = clock.now();
       const due = last === undefined || last > now ? now : last + BACKUP_INTERVAL_MS;
-      if (!this.stopped && now >= due) {
+      if (!this.looks.isStopped && now >= due) {
         const outcome = await writeBackup(this.deps.db, folder.path, 'auto', now, this.deps.actor ?? 'system');
         log.info(`daily backup written (${outcome.bytes} bytes, integrity ${outcome.integrity}; ${outcome.removed} old copies removed)`);
         next = now + BACKUP_INTERVAL_MS - clock.now();
@@ -75,6 +61,6 @@ export class BackupJob {
     } catch (err) {
       log.error('the daily backup failed; it will be tried again within the hour', err);
     }
-    this.sleep(Math.min(next, BACKUP_LOOK_EVERY_MS));
+    return Math.min(next, BACKUP_LOOK_EVERY_MS);
   }
 }

@@ -32,3 +32,47 @@ export function settleWithin<T>(promise: Promise<T>, ms: number, timers: Timers)
     );
   });
 }
+
+/**
+ * A job that looks now and then: first after `firstLookMs`, then when each look
+ * says (it returns the pause before the next one). stop() cancels the next look
+ * and waits for one in progress, so nothing runs once it resolves.
+ */
+export class RecurringLook {
+  private cancel: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly look: () => Promise<number>,
+  ) {}
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  start(firstLookMs: number): void {
+    if (this.stopped || this.cancel || this.running) return;
+    this.sleep(firstLookMs);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancel?.();
+    this.cancel = undefined;
+    await this.running;
+  }
+
+  private sleep(ms: number): void {
+    if (this.stopped) return;
+    this.cancel = this.timers.schedule(Math.max(0, ms), () => {
+      this.cancel = undefined;
+      this.running = this.look()
+        .then((next) => this.sleep(next))
+        .finally(() => {
+          this.running = undefined;
+        });
+    });
+  }
+}

@@ -12,6 +12,7 @@ import { openTestDatabase } from '../support/open-test-database';
 import { tempDir } from '../support/temp-dir';
 
 const NOW = Date.UTC(2026, 10, 24, 9); // Tuesday 24 November 2026
+// Every look of the job ends by scheduling the next: let a slow copy finish before time moves on.
 
 function job(db: Database, dataDir: string, time: FakeTime) {
   const log = recordingLogger();
@@ -25,7 +26,7 @@ const autos = async (folder: string) => (await readdir(folder)).filter((name) =>
 describe('the daily backup job', () => {
   it('copies a minute after start, then once a day, rotating to 7 daily and 4 weekly copies', async () => {
     const { db, dir } = await openTestDatabase();
-    const time = new FakeTime(NOW);
+    const time = new FakeTime(NOW, { patienceMs: 5000 });
     const { backups, log } = job(db, dir, time);
     const folder = join(dir, 'backups');
     backups.start();
@@ -59,7 +60,7 @@ describe('the daily backup job', () => {
 
   it('does not copy again at a restart within the day', async () => {
     const { db, dir } = await openTestDatabase();
-    const time = new FakeTime(NOW);
+    const time = new FakeTime(NOW, { patienceMs: 5000 });
     const first = job(db, dir, time);
     first.backups.start();
     await time.advance(BACKUP_FIRST_LOOK_MS);
@@ -74,7 +75,7 @@ describe('the daily backup job', () => {
     const { db, dir } = await openTestDatabase();
     const usb = join(await tempDir(), 'USB', 'Promemoria');
     await new SettingsRepository(db).write({ [BACKUPS_FOLDER_KEY]: usb }, 'office', NOW);
-    const time = new FakeTime(NOW);
+    const time = new FakeTime(NOW, { patienceMs: 5000 });
     job(db, dir, time).backups.start();
     await time.advance(BACKUP_FIRST_LOOK_MS);
     expect(await autos(usb)).toEqual(['promemoria-auto-2026-11-24T09-01-00-000Z.sqlite']);

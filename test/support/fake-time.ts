@@ -28,7 +28,15 @@ export class FakeTime implements Clock, Timers {
   private seq = 0;
   private tasks: Task[] = [];
 
-  constructor(start: number) {
+  /**
+   * `patienceMs`: how long (real time) to wait for a task to schedule its next one
+   * before moving on; jobs whose every look ends with a new sleep (a backup that
+   * writes a file) can wait longer than the default turn-based bound on a busy machine.
+   */
+  constructor(
+    start: number,
+    private readonly options: { patienceMs?: number } = {},
+  ) {
     this.current = start;
   }
 
@@ -82,6 +90,8 @@ export class FakeTime implements Clock, Timers {
    */
   private async afterTask(seqBefore: number): Promise<void> {
     for (let turn = 0; turn < 40 && this.seq === seqBefore; turn++) await settle(1);
+    const deadline = Date.now() + (this.options.patienceMs ?? 0);
+    while (this.seq === seqBefore && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     await settle(2);
   }
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../../app/clock';
 import type { Logger } from '../../app/logger';
-import type { Timers } from '../../app/timers';
+import { RecurringLook, type Timers } from '../../app/timers';
 import type { Database } from '../../db/database';
 import type { SettingsService } from '../settings-service';
 import { RetentionService } from './retention-service';
@@ -34,11 +34,10 @@ export interface RetentionJobDeps {
  */
 export class RetentionJob {
   readonly service: RetentionService;
-  private cancel: (() => void) | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly looks: RecurringLook;
 
   constructor(private readonly deps: RetentionJobDeps) {
+    this.looks = new RecurringLook(deps.timers, () => this.look());
     this.service = new RetentionService({
       db: deps.db,
       clock: deps.clock,
@@ -49,29 +48,15 @@ export class RetentionJob {
   }
 
   start(): void {
-    if (this.stopped || this.cancel || this.running) return;
-    this.sleep(RETENTION_FIRST_LOOK_MS);
+    this.looks.start(RETENTION_FIRST_LOOK_MS);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.cancel?.();
-    this.cancel = undefined;
-    await this.running;
-  }
-
-  private sleep(ms: number): void {
-    if (this.stopped) return;
-    this.cancel = this.deps.timers.schedule(Math.max(0, ms), () => {
-      this.cancel = undefined;
-      this.running = this.look().finally(() => {
-        this.running = undefined;
-      });
-    });
+  stop(): Promise<void> {
+    return this.looks.stop();
   }
 
   /** Runs the pass if it is due, then sleeps until the next one is (at most an hour at a time). */
-  private async look(): Promise<void> {
+  private async look(): Promise<number> {
     const { clock, log } = this.deps;
     let next = RETENTION_LOOK_EVERY_MS;
     try {
@@ -79,7 +64,7 @@ export class RetentionJob {
       const now = clock.now();
       // A last pass "in the future" means the clock was set back: run now (an earlier clock removes less, never more).
       const due = last === null || last.at > now ? now : last.at + RETENTION_INTERVAL_MS;
-      if (!this.stopped && now >= due) {
+      if (!this.looks.isStopped && now >= due) {
         const run = await this.service.run('daily');
         next = run.at + RETENTION_INTERVAL_MS - clock.now();
       } else {
@@ -88,6 +73,6 @@ export class RetentionJob {
     } catch (err) {
       log.error('the daily retention pass failed; it will be tried again within the hour', err);
     }
-    this.sleep(Math.min(next, RETENTION_LOOK_EVERY_MS));
+    return Math.min(next, RETENTION_LOOK_EVERY_MS);
   }
 }

@@ -32,7 +32,7 @@ const body = async (db: Database, id: number) => (await db.get<{ body: string }>
 describe('the daily retention job', () => {
   it('runs a minute after start, then every 24 hours; a text crossing its period at midnight goes at the next pass', async () => {
     const { db } = await openTestDatabase();
-    const time = new FakeTime(NOW);
+    const time = new FakeTime(NOW, { patienceMs: 5000 });
     const { retention, log } = job(db, time);
     // Sent on 24 November 2024 at 09:00 in Rome: exactly 24 months old today, by the office's calendar.
     const anniversary = await message(db, zonedToUtc({ year: 2024, month: 11, day: 24, hour: 9, minute: 0 }, ROME));
@@ -63,7 +63,7 @@ describe('the daily retention job', () => {
 
   it('after a restart, counts 24 hours from the last pass stored in the database, not from the start', async () => {
     const { db } = await openTestDatabase();
-    const time = new FakeTime(NOW);
+    const time = new FakeTime(NOW, { patienceMs: 5000 });
     const first = job(db, time).retention;
     first.start();
     await time.advance(RETENTION_FIRST_LOOK_MS);
@@ -83,7 +83,7 @@ describe('the daily retention job', () => {
 
   it('a failed pass is logged, leaves the gate closed, and is tried again within the hour', async () => {
     const { db } = await openTestDatabase();
-    const time = new FakeTime(NOW);
+    const time = new FakeTime(NOW, { patienceMs: 5000 });
     const { retention, log } = job(db, time);
     await db.run(`INSERT INTO audit_log (at, actor, action) VALUES (0, 'office', 'client.create')`);
     await db.exec(`CREATE TEMP TRIGGER fail_while_deleting AFTER DELETE ON main.audit_log BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END`);
@@ -102,7 +102,7 @@ describe('the daily retention job', () => {
 
   it('stop() before the first look leaves nothing scheduled and runs nothing', async () => {
     const { db } = await openTestDatabase();
-    const time = new FakeTime(NOW);
+    const time = new FakeTime(NOW, { patienceMs: 5000 });
     const { retention } = job(db, time);
     retention.start();
     expect(time.pending().count).toBe(1);
