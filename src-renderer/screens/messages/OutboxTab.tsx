@@ -1,4 +1,4 @@
-import { Button, Center, EmptyState, Group, Loader, SegmentedControl, Select, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Loader, SegmentedControl, Text } from '@mantine/core';
 import { IconBell, IconChevronLeft, IconChevronRight, IconFilterOff, IconMessage } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useApiEvent } from '../../api/api-context';
@@ -7,14 +7,18 @@ import { useI18n } from '../../i18n/i18n-context';
 import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 import { sectionHref } from '../../shell/hash-route';
 import { useOffice } from '../../shell/office-context';
-import { civilKey, parseCivilKey } from '../calendar/civil-date';
-import { DateField } from '../calendar/DateField';
+import { parseCivilKey } from '../calendar/civil-date';
 import { useOfficeToday } from '../calendar/use-office-today';
 import { ClientFilter, type PickedClient } from './ClientFilter';
 import { MessageDrawer } from './MessageDrawer';
-import { periodRange, periods, type Period } from './office-day-range';
+import { periodRange, type Period } from './office-day-range';
+import { PeriodFilter } from './PeriodFilter';
 import { OutboxTable } from './OutboxTable';
 import { stateFilters, statesOf, type StateFilter } from './state-filter';
+
+/** The outbox looks both ways: what went, and what is due. */
+const outboxPeriods = ['all', 'today', 'tomorrow', 'yesterday', 'next7', 'last7', 'custom'] as const satisfies readonly Period[];
+type OutboxPeriod = (typeof outboxPeriods)[number];
 import { useThrottledReload } from './use-throttled-reload';
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -22,7 +26,7 @@ export const OUTBOX_PAGE_SIZE = 50;
 /** What the outbox shows; kept by the screen so it survives a visit to the Replies tab. */
 export interface OutboxFilters {
   state: StateFilter;
-  period: Period;
+  period: OutboxPeriod;
   /** The days of a custom period, "YYYY-MM-DD" in the office's calendar. */
   first: string;
   last: string;
@@ -87,44 +91,20 @@ export function OutboxTab({ filters, onChange }: OutboxTabProps) {
             }}
           />
         </div>
-        <Select
-          w={170}
-          label={t('messages.filter.period')}
-          allowDeselect={false}
-          data={periods.map((value) => ({ value, label: t(`messages.filter.period.${value}`) }))}
-          value={filters.period}
-          onChange={(next) => {
-            const period = periods.find((candidate) => candidate === next);
-            if (!period) return;
-            // A custom period starts on today, ready to be widened.
-            const todayKey = civilKey(today);
-            change(period === 'custom' && filters.first === '' ? { period, first: todayKey, last: todayKey } : { period });
+        <PeriodFilter
+          periods={outboxPeriods}
+          value={filters}
+          onChange={change}
+          today={today}
+          texts={{
+            label: t('messages.filter.period'),
+            option: (period) => t(`messages.filter.period.${period}`),
+            from: t('messages.filter.from'),
+            to: t('messages.filter.to'),
+            datePlaceholder: t('messages.filter.datePlaceholder'),
+            datePicker: t('messages.filter.datePicker'),
           }}
         />
-        {filters.period === 'custom' && (
-          <>
-            <DateField
-              w={150}
-              label={t('messages.filter.from')}
-              placeholder={t('messages.filter.datePlaceholder')}
-              pickerLabel={t('messages.filter.datePicker')}
-              value={filters.first}
-              onChange={(first) => {
-                change({ first });
-              }}
-            />
-            <DateField
-              w={150}
-              label={t('messages.filter.to')}
-              placeholder={t('messages.filter.datePlaceholder')}
-              pickerLabel={t('messages.filter.datePicker')}
-              value={filters.last}
-              onChange={(last) => {
-                change({ last });
-              }}
-            />
-          </>
-        )}
         <ClientFilter
           w={230}
           value={filters.client}

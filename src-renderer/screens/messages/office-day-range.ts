@@ -2,7 +2,8 @@
 import { zonedToUtc } from '../../../src-main/domain/time-zone';
 import { addDays, compareCivil, type CivilDate } from '../../../src-main/domain/calendar/civil-date';
 
-export const periods = ['all', 'today', 'tomorrow', 'yesterday', 'next7', 'last7', 'custom'] as const;
+/** Every period a screen may offer; each screen lists the ones that make sense for it. */
+export const periods = ['all', 'today', 'tomorrow', 'yesterday', 'next7', 'last7', 'last30', 'custom'] as const;
 export type Period = (typeof periods)[number];
 
 /** [from, to) in UTC epoch ms; a side left out is open. */
@@ -37,6 +38,8 @@ export function periodRange(period: Period, today: CivilDate, timeZone: string, 
       return officeDaysRange(today, addDays(today, 6), timeZone);
     case 'last7':
       return officeDaysRange(addDays(today, -6), today, timeZone);
+    case 'last30':
+      return officeDaysRange(addDays(today, -29), today, timeZone);
     case 'custom':
       return custom ? officeDaysRange(custom.first, custom.last, timeZone) : {};
   }

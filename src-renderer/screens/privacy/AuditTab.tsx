@@ -9,13 +9,14 @@ import type { ApiError } from '../../../src-main/contract/errors';
 import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 import { useOffice } from '../../shell/office-context';
 import { ClientPicker, type PickedClient } from '../calendar/ClientPicker';
-import { civilKey, parseCivilKey } from '../calendar/civil-date';
-import { DateField } from '../calendar/DateField';
+import { parseCivilKey } from '../calendar/civil-date';
 import { useOfficeToday } from '../calendar/use-office-today';
 import { downloadTextFile } from '../clients/download-file';
 import { useThrottledReload } from '../messages/use-throttled-reload';
 import { auditActionLabel, auditActorLabel } from './audit/audit-labels';
-import { auditPeriodRange, auditPeriods, type AuditPeriod } from './audit/audit-period';
+import { periodRange } from '../messages/office-day-range';
+import { PeriodFilter } from '../messages/PeriodFilter';
+import { auditPeriods, type AuditPeriod } from './audit/audit-period';
 import { AuditTable } from './audit/AuditTable';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -51,7 +52,7 @@ export function AuditTab() {
   const range = useMemo(() => {
     const first = parseCivilKey(filters.first);
     const last = parseCivilKey(filters.last);
-    return auditPeriodRange(filters.period, today, timeZone, first && last ? { first, last } : undefined);
+    return periodRange(filters.period, today, timeZone, first && last ? { first, last } : undefined);
   }, [filters.period, filters.first, filters.last, today, timeZone]);
 
   const selection: AuditFilters = {
@@ -116,44 +117,20 @@ export function AuditTab() {
         {t('privacy-audit.intro')}
       </Text>
       <Group gap="sm" mb="sm" align="flex-end" wrap="wrap">
-        <Select
-          w={170}
-          label={t('privacy-audit.filter.period')}
-          allowDeselect={false}
-          data={auditPeriods.map((value) => ({ value, label: t(`privacy-audit.filter.period.${value}`) }))}
-          value={filters.period}
-          onChange={(next) => {
-            const period = auditPeriods.find((candidate) => candidate === next);
-            if (!period) return;
-            // A custom period starts on today, ready to be widened.
-            const todayKey = civilKey(today);
-            change(period === 'custom' && filters.first === '' ? { period, first: todayKey, last: todayKey } : { period });
+        <PeriodFilter
+          periods={auditPeriods}
+          value={filters}
+          onChange={change}
+          today={today}
+          texts={{
+            label: t('privacy-audit.filter.period'),
+            option: (period) => t(`privacy-audit.filter.period.${period}`),
+            from: t('privacy-audit.filter.from'),
+            to: t('privacy-audit.filter.to'),
+            datePlaceholder: t('privacy-audit.filter.datePlaceholder'),
+            datePicker: t('privacy-audit.filter.datePicker'),
           }}
         />
-        {filters.period === 'custom' && (
-          <>
-            <DateField
-              w={150}
-              label={t('privacy-audit.filter.from')}
-              placeholder={t('privacy-audit.filter.datePlaceholder')}
-              pickerLabel={t('privacy-audit.filter.datePicker')}
-              value={filters.first}
-              onChange={(first) => {
-                change({ first });
-              }}
-            />
-            <DateField
-              w={150}
-              label={t('privacy-audit.filter.to')}
-              placeholder={t('privacy-audit.filter.datePlaceholder')}
-              pickerLabel={t('privacy-audit.filter.datePicker')}
-              value={filters.last}
-              onChange={(last) => {
-                change({ last });
-              }}
-            />
-          </>
-        )}
         <Select
           w={270}
           label={t('privacy-audit.filter.action')}

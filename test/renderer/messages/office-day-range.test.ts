@@ -38,6 +38,7 @@ describe('office days as instants (the outbox’s date filter)', () => {
     expect(periodRange('yesterday', today, ROME)).toEqual({ from: Date.UTC(2026, 10, 22, 23), to: Date.UTC(2026, 10, 23, 23) });
     expect(periodRange('next7', today, ROME)).toEqual({ from: Date.UTC(2026, 10, 23, 23), to: Date.UTC(2026, 10, 30, 23) });
     expect(periodRange('last7', today, ROME)).toEqual({ from: Date.UTC(2026, 10, 17, 23), to: Date.UTC(2026, 10, 24, 23) });
+    expect(periodRange('last30', today, ROME)).toEqual({ from: Date.UTC(2026, 9, 25, 23), to: Date.UTC(2026, 10, 24, 23) });
     expect(periodRange('custom', today, ROME, { first: date(2026, 11, 1), last: date(2026, 11, 3) })).toEqual({
       from: Date.UTC(2026, 9, 31, 23),
       to: Date.UTC(2026, 10, 3, 23),
